@@ -1,0 +1,96 @@
+import * as pulumi from "@pulumi/pulumi";
+import { thinProvider } from "../providers/thin-provider";
+import { BlueprintSpec, BlueprintSpecInput, validateSpec } from "../schemas";
+import type { DeepInput } from "./input-types";
+import { currentPortalModel } from "./portal-model";
+
+type RelationSpecInput = NonNullable<BlueprintSpecInput["relations"]>[string];
+
+/** A relation's target: a `Blueprint` of this program, or the identifier of one managed elsewhere. */
+export type RelationTarget = Blueprint | pulumi.Input<string>;
+
+export type BlueprintRelationArgs = { [K in keyof Omit<RelationSpecInput, "target">]: DeepInput<RelationSpecInput[K]> } & {
+  target: RelationTarget;
+};
+
+/** Port's blueprint, as typed args: every field of the schema, accepting Pulumi Inputs. */
+export type BlueprintArgs = { [K in keyof Omit<BlueprintSpecInput, "relations">]: DeepInput<BlueprintSpecInput[K]> } & {
+  relations?: Record<string, BlueprintRelationArgs>;
+};
+
+/** One provider instance for every blueprint: Pulumi serializes it once per kind, not per resource. */
+const blueprintProvider = thinProvider("Blueprint");
+
+/** The dynamic resource behind a Blueprint: `pulumi-nodejs:dynamic/port:Blueprint`. */
+export class BlueprintResource extends pulumi.dynamic.Resource {
+  declare readonly identifier: pulumi.Output<string>;
+  constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    super(blueprintProvider, name, spec, opts, "port", "Blueprint");
+  }
+}
+
+/**
+ * A Port blueprint: its properties, relations, mirror, calculation and aggregation properties,
+ * ownership and changelog destination. Relations may point at other `Blueprint`s, which orders
+ * their creation and lets the portal check resolve every target before anything is applied.
+ */
+export class Blueprint extends pulumi.ComponentResource {
+  /** The blueprint's identifier in Port, once created. */
+  readonly identifier: pulumi.Output<string>;
+  /** The identifier as written in code, when it is a plain string (used to check references). */
+  readonly declaredIdentifier: string | undefined;
+  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
+  readonly resource: BlueprintResource | undefined;
+
+  constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("portal:index:Blueprint", name, {}, opts);
+    const component = `Blueprint "${name}"`;
+    this.declaredIdentifier = typeof args.identifier === "string" ? args.identifier : undefined;
+
+    const spec = specInputs(args);
+    registerReferences(component, this.declaredIdentifier, args);
+    const problems = knownProblems(name, spec);
+    if (problems.length > 0) {
+      currentPortalModel().reportProblems(problems);
+      this.resource = undefined;
+      this.identifier = pulumi.output(args.identifier);
+    } else {
+      this.resource = new BlueprintResource(name, spec, { parent: this });
+      this.identifier = this.resource.identifier;
+    }
+    this.registerOutputs({ identifier: this.identifier });
+  }
+}
+
+/** The args with every `Blueprint` target replaced by its identifier output (which also orders creation). */
+function specInputs(args: BlueprintArgs): pulumi.Inputs {
+  if (!args.relations) return { ...args };
+  const relations: Record<string, unknown> = {};
+  for (const [key, relation] of Object.entries(args.relations)) {
+    relations[key] = { ...relation, target: relation.target instanceof Blueprint ? relation.target.identifier : relation.target };
+  }
+  return { ...args, relations };
+}
+
+/** Validate now when every value is known; the provider's check validates the rest during preview. */
+function knownProblems(name: string, spec: pulumi.Inputs): string[] {
+  if (!isPlain(spec)) return [];
+  const result = validateSpec(BlueprintSpec, "Blueprint", name, spec);
+  return result.ok ? [] : result.problems.map((p) => p.message);
+}
+
+function registerReferences(component: string, identifier: string | undefined, args: BlueprintArgs): void {
+  const model = currentPortalModel();
+  if (identifier) model.declareBlueprint(identifier, component);
+  for (const [key, relation] of Object.entries(args.relations ?? {})) {
+    const target = relation.target instanceof Blueprint ? relation.target.declaredIdentifier : relation.target;
+    if (typeof target === "string") model.referBlueprint({ from: component, field: `relations.${key}.target`, identifier: target });
+  }
+}
+
+function isPlain(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise || pulumi.Resource.isInstance(value)) return false;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (value && typeof value === "object") return Object.values(value).every(isPlain);
+  return true;
+}

@@ -1,0 +1,93 @@
+import { closestNames } from "./closest-names";
+import { PortalValidationError } from "./portal-error";
+
+/**
+ * The portal as declared by the program: every component registers what it declares and what it
+ * refers to, and `check()` resolves the references once the whole program has been declared,
+ * reporting every problem at once, before any call to Port.
+ */
+export interface BlueprintReference {
+  /** The component that refers, e.g. `Blueprint "service"`. */
+  from: string;
+  /** The field path within that component, e.g. `relations.team.target`. */
+  field: string;
+  /** The blueprint identifier referred to. */
+  identifier: string;
+}
+
+/** Port's own blueprints, which every org has. */
+export const SYSTEM_BLUEPRINTS = ["_user", "_team", "_rule", "_scorecard", "_rule_result"];
+
+export interface PortalCheckOptions {
+  /** Blueprints that exist in the target Port org but are managed elsewhere (not in this stack). */
+  existingBlueprints?: string[];
+}
+
+export class PortalModel {
+  private readonly blueprints = new Map<string, string>();
+  private readonly references: BlueprintReference[] = [];
+  private readonly problems: string[] = [];
+  private checked = false;
+  private fallbackScheduled = false;
+
+  /**
+   * Records problems a component found in its own input. The component registers nothing in
+   * that case, so the program must fail: `check()` reports them with everything else, and if the
+   * program never calls it, they are thrown once the synchronous part of the program is done.
+   */
+  reportProblems(problems: string[]): void {
+    this.problems.push(...problems);
+    if (this.fallbackScheduled) return;
+    this.fallbackScheduled = true;
+    setImmediate(() => {
+      if (!this.checked) this.check();
+    });
+  }
+
+  declareBlueprint(identifier: string, component: string): void {
+    const previous = this.blueprints.get(identifier);
+    if (previous) {
+      this.problems.push(`${component}: field identifier: "${identifier}" is already declared by ${previous}. Give each blueprint its own identifier.`);
+    } else {
+      this.blueprints.set(identifier, component);
+    }
+  }
+
+  referBlueprint(reference: BlueprintReference): void {
+    this.references.push(reference);
+  }
+
+  declaredBlueprints(): string[] {
+    return [...this.blueprints.keys()];
+  }
+
+  /** Throws a PortalValidationError listing every unresolved reference. */
+  check(options: PortalCheckOptions = {}): void {
+    this.checked = true;
+    const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...(options.existingBlueprints ?? [])]);
+    const problems = [...this.problems];
+    for (const ref of this.references) {
+      if (known.has(ref.identifier)) continue;
+      const near = closestNames(ref.identifier, this.blueprints.keys());
+      const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
+      problems.push(
+        `${ref.from}: field ${ref.field}: blueprint "${ref.identifier}" is not declared in this stack.${hint} ` +
+          `Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.`,
+      );
+    }
+    if (problems.length > 0) throw new PortalValidationError(problems);
+  }
+}
+
+let current = new PortalModel();
+
+/** The model the components of this program register into. */
+export function currentPortalModel(): PortalModel {
+  return current;
+}
+
+/** Starts a fresh model: one per portal definition (and per test). */
+export function startPortalModel(): PortalModel {
+  current = new PortalModel();
+  return current;
+}

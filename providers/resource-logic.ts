@@ -1,0 +1,36 @@
+import type { PortClient } from "../client";
+
+/**
+ * What each Port object kind implements, in plain data: the same operations Pulumi's dynamic
+ * provider interface has, with the Port client handed in (so tests can drive it over HTTP).
+ */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export interface ResourceLogic {
+  check(olds: Record<string, any>, news: Record<string, any>): Promise<{ inputs?: Record<string, any>; failures?: CheckFailure[] }>;
+  diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
+  create(client: PortClient, inputs: Record<string, any>): Promise<{ id: string; outs: Record<string, any> }>;
+  read(client: PortClient, id: string, props: Record<string, any>): Promise<{ id?: string; props?: Record<string, any> }>;
+  update(client: PortClient, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ outs: Record<string, any> }>;
+  delete(client: PortClient, id: string, props: Record<string, any>): Promise<void>;
+}
+
+/** The placeholder Pulumi sends during preview for values that are not known yet. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+/** Inputs without Pulumi's own bookkeeping keys (`__provider`). */
+export function withoutPulumiKeys(props: Record<string, any>): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [key, value] of Object.entries(props)) if (!key.startsWith("__")) out[key] = value;
+  return out;
+}

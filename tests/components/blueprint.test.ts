@@ -1,0 +1,122 @@
+import * as pulumi from "@pulumi/pulumi";
+
+// Components under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
+const registered: pulumi.runtime.MockResourceArgs[] = [];
+pulumi.runtime.setMocks(
+  {
+    newResource: (args) => {
+      registered.push(args);
+      return { id: `${args.name}-id`, state: args.inputs };
+    },
+    call: () => ({}),
+  },
+  "portal",
+  "test",
+  false,
+);
+
+type Components = typeof import("../../components");
+let components: Components;
+
+function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
+
+beforeAll(async () => {
+  components = await import("../../components");
+});
+
+beforeEach(() => {
+  registered.length = 0;
+  components.startPortalModel();
+});
+
+describe("Blueprint", () => {
+  it("registers a portal:index:Blueprint component with one dynamic port:Blueprint child", async () => {
+    const { Blueprint } = components;
+    const squad = new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+    const urn = await valueOf(squad.resource!.urn);
+    expect(urn).toBe("urn:pulumi:test::portal::portal:index:Blueprint$pulumi-nodejs:dynamic/port:Blueprint::squad");
+    expect(registered.map((r) => [r.type, r.name])).toEqual([
+      ["portal:index:Blueprint", "squad"],
+      ["pulumi-nodejs:dynamic/port:Blueprint", "squad"],
+    ]);
+  });
+
+  it("passes the spec as inputs and turns a Blueprint target into its identifier", async () => {
+    const { Blueprint } = components;
+    const squad = new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+    const service = new Blueprint("service", {
+      identifier: "service",
+      title: "Service",
+      schema: { properties: { language: { type: "string", enum: ["Go"] } }, required: ["language"] },
+      relations: { squad: { target: squad, required: false, many: false } },
+    });
+    await valueOf(service.identifier);
+    const inputs = registered.find((r) => r.type.endsWith("port:Blueprint") && r.name === "service")!.inputs;
+    const { __provider, ...spec } = inputs;
+    expect(spec).toEqual({
+      identifier: "service",
+      title: "Service",
+      schema: { properties: { language: { type: "string", enum: ["Go"] } }, required: ["language"] },
+      relations: { squad: { target: "squad", required: false, many: false } },
+    });
+    expect(await valueOf(service.identifier)).toBe("service");
+  });
+
+  it("serializes a thin provider that loads its logic from node_modules", async () => {
+    const { Blueprint } = components;
+    new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+    await new Promise((r) => setTimeout(r, 50));
+    const provider: string = registered.find((r) => r.type.endsWith("port:Blueprint"))!.inputs.__provider;
+    expect(provider).toContain('require("@port-portal/providers")');
+    expect(provider).not.toContain("PortClient");
+    expect(provider).not.toContain("clientSecret");
+    expect(provider.length).toBeLessThan(4000);
+  });
+
+  it("registers nothing for invalid args and reports every problem with the component name on check", () => {
+    const { Blueprint, PortalValidationError, currentPortalModel } = components;
+    new Blueprint("bad", {
+      identifier: "my service",
+      title: "Bad",
+      schema: { properties: { port: { type: "strng" as "string" } } },
+      relations: { owner: { target: "sqaud", required: false, many: false } },
+    });
+    new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+    expect(registered.filter((r) => r.name === "bad" && r.custom)).toEqual([]);
+    let error: unknown;
+    try {
+      currentPortalModel().check();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PortalValidationError);
+    const problems = (error as InstanceType<typeof PortalValidationError>).problems;
+    expect(problems.some((p) => p.startsWith('Blueprint "bad": field identifier:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('Blueprint "bad": field schema.properties.port.type:'))).toBe(true);
+    expect(problems).toContain(
+      'Blueprint "bad": field relations.owner.target: blueprint "sqaud" is not declared in this stack. Did you mean "squad"? ' +
+        "Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.",
+    );
+  });
+
+  it("accepts relation targets that are Port system blueprints or listed as existing", () => {
+    const { Blueprint, currentPortalModel } = components;
+    new Blueprint("service", {
+      identifier: "service",
+      title: "Service",
+      schema: { properties: {} },
+      relations: { owner: { target: "_team", required: false, many: false }, cluster: { target: "k8s_cluster", required: false, many: false } },
+    });
+    expect(() => currentPortalModel().check({ existingBlueprints: ["k8s_cluster"] })).not.toThrow();
+    expect(() => currentPortalModel().check()).toThrow(/blueprint "k8s_cluster" is not declared/);
+  });
+
+  it("refuses two blueprints with the same identifier", () => {
+    const { Blueprint, currentPortalModel } = components;
+    new Blueprint("a", { identifier: "svc", title: "A", schema: { properties: {} } });
+    new Blueprint("b", { identifier: "svc", title: "B", schema: { properties: {} } });
+    expect(() => currentPortalModel().check()).toThrow('Blueprint "b": field identifier: "svc" is already declared by Blueprint "a".');
+  });
+});

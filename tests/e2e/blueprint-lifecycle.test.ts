@@ -1,0 +1,111 @@
+import { PortClient, getBlueprint, listBlueprints, replaceBlueprint } from "../../client";
+import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { PulumiStack, changingSteps } from "./pulumi-stack";
+
+// The whole path through the real Pulumi CLI: our language host, the dynamic providers in
+// Pulumi's provider process, real HTTP to the emulator, and file-backed state.
+jest.setTimeout(240_000);
+
+const CLIENT_ID = "e2e-client";
+const CLIENT_SECRET = "e2e-very-secret-value-7f3a";
+
+describe("Blueprint end to end", () => {
+  let emulator: RunningEmulator;
+  let stack: PulumiStack;
+  let client: PortClient;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, credentials: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] });
+    client = new PortClient({ baseUrl: emulator.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    stack = new PulumiStack("blueprints");
+    await stack.init({ "port:baseUrl": emulator.url, "port:clientId": CLIENT_ID, variant: "base" }, { "port:clientSecret": CLIENT_SECRET });
+  });
+
+  afterAll(async () => {
+    stack?.remove();
+    await emulator?.close();
+  });
+
+  it("creates the blueprints in Port on up", async () => {
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    const identifiers = (await listBlueprints(client)).map((b) => b.identifier).sort();
+    expect(identifiers).toEqual(["e2e_service", "e2e_squad"]);
+    const service = await getBlueprint(client, "e2e_service");
+    expect(service?.relations).toEqual({ squad: { title: "Squad", target: "e2e_squad", required: false, many: false } });
+    expect(service?.schema).toEqual({
+      properties: {
+        language: { type: "string", title: "Language", enum: ["Go", "TypeScript"] },
+        replicas: { type: "number", title: "Replicas", minimum: 1, default: 2 },
+      },
+      required: ["language"],
+    });
+  });
+
+  it("previews no changes and makes no write request on a second preview", async () => {
+    emulator.resetStats();
+    const digest = await stack.previewJson();
+    expect(changingSteps(digest)).toEqual([]);
+    expect(emulator.stats().writes).toBe(0);
+  });
+
+  it("previews exactly the one blueprint whose property changed in code", async () => {
+    await stack.ok(["config", "set", "variant", "changed"]);
+    const steps = changingSteps(await stack.previewJson());
+    expect(steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "service"]]);
+    expect(steps[0].diffReasons).toEqual(["schema"]);
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    const service = await getBlueprint(client, "e2e_service");
+    expect((service?.schema as any).properties.language.enum).toEqual(["Go", "TypeScript", "Rust"]);
+  });
+
+  it("reports a change made directly through the API on refresh", async () => {
+    const squad = await getBlueprint(client, "e2e_squad");
+    await replaceBlueprint(client, "e2e_squad", { ...squad!, title: "Squad (edited in Port)" });
+    const refresh = await stack.ok(["refresh", "--yes", "--skip-preview", "--diff"]);
+    expect(refresh.stdout).toMatch(/~\s+pulumi-nodejs:dynamic\/port:Blueprint\s+squad\b/);
+    expect(refresh.stdout).toContain("Squad (edited in Port)");
+    // The code still says "Squad": the next preview proposes to restore it, and only it.
+    const steps = changingSteps(await stack.previewJson());
+    expect(steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "squad"]]);
+  });
+
+  it("leaves the emulator empty after destroy", async () => {
+    await stack.ok(["destroy", "--yes", "--skip-preview"]);
+    expect(await listBlueprints(client)).toEqual([]);
+  });
+
+  it("never writes the client secret in clear text to the state or the output", () => {
+    expect(stack.runs.length).toBeGreaterThan(5);
+    expect(stack.stateText()).not.toContain(CLIENT_SECRET);
+    for (const run of stack.runs) {
+      expect(run.stdout).not.toContain(CLIENT_SECRET);
+      expect(run.stderr).not.toContain(CLIENT_SECRET);
+    }
+  });
+});
+
+describe("Blueprint input errors", () => {
+  let emulator: RunningEmulator;
+  let stack: PulumiStack;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, credentials: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] });
+    stack = new PulumiStack("blueprints", "invalid");
+    await stack.init({ "port:baseUrl": emulator.url, "port:clientId": CLIENT_ID, variant: "invalid" }, { "port:clientSecret": CLIENT_SECRET });
+  });
+
+  afterAll(async () => {
+    stack?.remove();
+    await emulator?.close();
+  });
+
+  it("fails at preview naming the resource, the field and the fix, without calling Port", async () => {
+    emulator.resetStats();
+    const preview = await stack.run(["preview"]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code).not.toBe(0);
+    expect(output).toContain('Blueprint "bad": field identifier:');
+    expect(output).toContain('Blueprint "bad": field schema.properties.port.type:');
+    expect(emulator.stats().requests).toBe(0);
+  });
+});

@@ -1,0 +1,92 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PulumiRun, pulumiEnv, runPulumi } from "../../scripts/pulumi-env";
+
+/**
+ * A throwaway stack of one of tests/programs, driven through the real Pulumi CLI with a file
+ * backend in a temp dir. Credentials go in as stack config, the client secret as a secret.
+ */
+export class PulumiStack {
+  readonly dir: string;
+  readonly stateDir: string;
+  private readonly env: NodeJS.ProcessEnv;
+  readonly runs: PulumiRun[] = [];
+
+  constructor(program: string, readonly stack = "e2e") {
+    this.dir = path.resolve(__dirname, "../programs", program);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `portal-e2e-${program}-`));
+    this.stateDir = path.join(tmp, "state");
+    this.env = pulumiEnv({
+      stateDir: this.stateDir,
+      pulumiHome: path.join(tmp, "home"),
+      extra: {
+        PULUMI_BACKEND_URL: `file://${path.join(tmp, "state")}`,
+        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true", // `tsc --noEmit` type-checks the tests once
+        PORT_CLIENT_ID: undefined,
+        PORT_CLIENT_SECRET: undefined,
+        PORT_BASE_URL: undefined,
+      },
+    });
+  }
+
+  async init(config: Record<string, string>, secrets: Record<string, string> = {}): Promise<void> {
+    await this.ok(["stack", "init", this.stack]);
+    for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", key, value]);
+    for (const [key, value] of Object.entries(secrets)) await this.ok(["config", "set", "--secret", key, value]);
+  }
+
+  async run(args: string[]): Promise<PulumiRun> {
+    const result = await runPulumi([...args, "--stack", this.stack, "--non-interactive"], { cwd: this.dir, env: this.env });
+    this.runs.push(result);
+    return result;
+  }
+
+  /** Runs a command that must succeed; a failure throws with the CLI's output. */
+  async ok(args: string[]): Promise<PulumiRun> {
+    const result = await this.run(args);
+    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
+    return result;
+  }
+
+  async previewJson(): Promise<PreviewDigest> {
+    const result = await this.ok(["preview", "--json", "--diff"]);
+    return JSON.parse(result.stdout) as PreviewDigest;
+  }
+
+  /** Every file of the stack's backend, concatenated (to search the state for secrets). */
+  stateText(): string {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else files.push(fs.readFileSync(full, "utf8"));
+      }
+    };
+    walk(this.stateDir);
+    return files.join("\n");
+  }
+
+  remove(): void {
+    fs.rmSync(path.dirname(this.stateDir), { recursive: true, force: true });
+  }
+}
+
+export interface PreviewStep {
+  op: string;
+  urn: string;
+  diffReasons?: string[];
+  detailedDiff?: Record<string, unknown>;
+}
+
+export interface PreviewDigest {
+  steps: PreviewStep[];
+  changeSummary: Record<string, number>;
+}
+
+/** The steps that change something (anything but "same"). */
+export function changingSteps(digest: PreviewDigest): PreviewStep[] {
+  return digest.steps.filter((s) => s.op !== "same");
+}

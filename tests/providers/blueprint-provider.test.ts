@@ -1,0 +1,118 @@
+import { PortApiError, PortClient, getBlueprint, replaceBlueprint } from "../../client";
+import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { blueprintLogic } from "../../providers/blueprint-provider";
+
+// The Blueprint provider's logic against the emulator over real HTTP.
+const credentials = { clientId: "provider-test", clientSecret: "provider-test-secret" };
+
+let emulator: RunningEmulator;
+let client: PortClient;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, credentials: [credentials] });
+  client = new PortClient({ baseUrl: emulator.url, ...credentials, baseDelayMs: 5, maxDelayMs: 50 });
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+beforeEach(() => {
+  emulator.reset();
+  emulator.clearFaults();
+  emulator.resetStats();
+});
+
+const squadSpec = { identifier: "squad", title: "Squad", schema: { properties: { slack: { type: "string", format: "url" } } } };
+
+async function checked(spec: Record<string, unknown>) {
+  const result = await blueprintLogic.check({}, spec);
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
+}
+
+describe("Blueprint provider", () => {
+  it("creates the blueprint and records the keys the code manages", async () => {
+    const { id, outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    expect(id).toBe("squad");
+    expect(outs.managedKeys).toEqual({
+      topLevel: ["identifier", "schema", "title"],
+      properties: ["slack"],
+      relations: [],
+      mirrorProperties: [],
+      calculationProperties: [],
+      aggregationProperties: [],
+    });
+    expect((await getBlueprint(client, "squad"))?.title).toBe("Squad");
+  });
+
+  it("finds no change when the spec matches Port, whatever the key order", async () => {
+    const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    const reordered = { schema: { properties: { slack: { format: "url", type: "string" } } }, title: "Squad", identifier: "squad" };
+    expect(await blueprintLogic.diff("squad", outs, await checked(reordered))).toEqual({ changes: false });
+  });
+
+  it("finds a change for a new title and a replacement for a new identifier", async () => {
+    const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, title: "Team" }))).toEqual({ changes: true });
+    expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, identifier: "team" }))).toEqual({
+      changes: true,
+      replaces: ["identifier"],
+    });
+  });
+
+  it("keeps a property added in Port's UI and removes one the code stopped declaring", async () => {
+    const spec = { ...squadSpec, schema: { properties: { slack: { type: "string" }, size: { type: "number" } } } };
+    const { outs } = await blueprintLogic.create(client, await checked(spec));
+    const inPort = (await getBlueprint(client, "squad"))!;
+    await replaceBlueprint(client, "squad", {
+      ...inPort,
+      schema: { properties: { ...(inPort.schema as any).properties, addedInUi: { type: "boolean" } } },
+    });
+    const { props } = await blueprintLogic.read(client, "squad", outs);
+
+    const withoutSize = await checked(squadSpec);
+    expect(await blueprintLogic.diff("squad", props!, withoutSize)).toEqual({ changes: true });
+    await blueprintLogic.update(client, "squad", props!, withoutSize);
+    expect(Object.keys(((await getBlueprint(client, "squad"))!.schema as any).properties).sort()).toEqual(["addedInUi", "slack"]);
+  });
+
+  it("reads what Port holds, so refresh sees drift, and reports a deleted blueprint as gone", async () => {
+    const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    await replaceBlueprint(client, "squad", { ...(await getBlueprint(client, "squad"))!, title: "Edited" });
+    const read = await blueprintLogic.read(client, "squad", outs);
+    expect(read.props?.title).toBe("Edited");
+    expect(read.props?.managedKeys).toEqual(outs.managedKeys);
+    await blueprintLogic.delete(client, "squad", outs);
+    expect(await blueprintLogic.read(client, "squad", outs)).toEqual({});
+  });
+
+  it("treats deleting a blueprint that is already gone as done", async () => {
+    await expect(blueprintLogic.delete(client, "never-existed", {})).resolves.toBeUndefined();
+  });
+
+  it("retries after injected 429 and 500 answers and then succeeds", async () => {
+    emulator.setFaults({ failNext: { count: 1, status: 429 } });
+    await blueprintLogic.create(client, await checked(squadSpec));
+    emulator.setFaults({ failNext: { count: 2, status: 500 } });
+    await blueprintLogic.update(client, "squad", (await blueprintLogic.read(client, "squad", {})).props!, await checked({ ...squadSpec, title: "T" }));
+    expect((await getBlueprint(client, "squad"))?.title).toBe("T");
+  });
+
+  it("gives a clear error when Port refuses the blueprint with 422", async () => {
+    const spec = await checked({ ...squadSpec, relations: { parent: { target: "does_not_exist" } } });
+    const error = await blueprintLogic.create(client, spec).catch((e) => e);
+    expect(error).toBeInstanceOf(PortApiError);
+    expect(error.status).toBe(422);
+    expect(error.method).toBe("POST");
+    expect(error.path).toContain("/v1/blueprints");
+    expect(error.message).toContain("does_not_exist");
+  });
+
+  it("fails check for bad input with the field and the fix, without any request", async () => {
+    const result = await blueprintLogic.check({}, { identifier: "my service", title: "x", schema: { properties: {} } });
+    expect(result.failures?.[0].property).toBe("identifier");
+    expect(result.failures?.[0].reason).toContain('Blueprint "my service": field identifier:');
+    expect(emulator.stats().requests).toBe(0);
+  });
+});
