@@ -1,0 +1,111 @@
+/**
+ * The request pipeline in front of the /v1 routes, in the order a SaaS gateway applies it:
+ * injected drops and latency, rate limit (headers on every answer), injected failures, body
+ * limits, routing, then authentication. Handlers only ever see authenticated, parsed requests.
+ */
+import { randomUUID } from "crypto";
+import type { IncomingMessage, ServerResponse } from "http";
+import { ApiError, unauthorized } from "./api-error";
+import { bearerToken, type TokenIssuer } from "./auth";
+import { readJsonBody, sendJson } from "./http-io";
+import type { FaultInjector } from "./faults";
+import type { RateLimiter } from "./rate-limit";
+import type { Route, Router } from "./router";
+import type { StatsCounter } from "./stats";
+import { TOKEN_ROUTE } from "./token-route";
+
+export interface GatewayDeps {
+  router: Router;
+  issuer: TokenIssuer;
+  limiter: RateLimiter;
+  faults: FaultInjector;
+  stats: StatsCounter;
+}
+
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, deps: GatewayDeps): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(req.url ?? "/", "http://emulator");
+  const isV1 = url.pathname === "/v1" || url.pathname.startsWith("/v1/");
+  const headers: Record<string, string> = { "x-trace-id": randomUUID() };
+
+  let match: { route: Route; params: Record<string, string> } | undefined;
+  let matchError: unknown;
+  try {
+    match = deps.router.match(method, url.pathname);
+  } catch (err) {
+    matchError = err;
+  }
+  const label = match?.route.label ?? `${method} (unmatched)`;
+  deps.stats.record(method, label, label === `POST ${TOKEN_ROUTE}`);
+
+  if (isV1 && deps.faults.takeDrop()) {
+    req.socket.destroy();
+    return;
+  }
+  if (isV1 && deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
+
+  const token = bearerToken(req.headers.authorization);
+  const tokenCheck = token ? deps.issuer.check(token) : undefined;
+
+  try {
+    if (isV1) {
+      // Service accounts are limited per client; anonymous callers per address.
+      const key = tokenCheck?.ok ? `client:${tokenCheck.clientId}` : `anonymous:${req.socket.remoteAddress}`;
+      const verdict = deps.limiter.take(key);
+      Object.assign(headers, verdict.headers);
+      const injected = deps.faults.takeFailure(method, url.pathname);
+      if (injected) throw injected;
+      if (!verdict.allowed) {
+        // Body shape UNCONFIRMED (port-api.md §2); assumption.
+        throw new ApiError(429, "rate_limited", `Rate limit exceeded; retry in ${verdict.resetSeconds} s`, undefined, {
+          "retry-after": String(verdict.resetSeconds),
+        });
+      }
+    }
+    const body = await readJsonBody(req);
+    if (matchError) throw matchError;
+    if (!match) {
+      throw new ApiError(404, "not_found", `Route ${method} ${url.pathname} was not found`, {
+        resource: "Route",
+        byField: "path",
+        withValue: `${method} ${url.pathname}`,
+      });
+    }
+    const clientId = authenticate(req.headers.authorization, tokenCheck, match.route.public);
+    const reply = await match.route.handler({ method, params: match.params, query: url.searchParams, body, clientId });
+    sendJson(res, reply.status ?? 200, reply.body, headers);
+  } catch (err) {
+    sendError(res, err, headers);
+  }
+}
+
+/**
+ * Returns the caller's clientId. A header with a bad token is refused even on the public token
+ * route, as Port's gateway does (the k8s exporter strips stale headers for this reason).
+ */
+function authenticate(
+  header: string | undefined,
+  check: ReturnType<TokenIssuer["check"]> | undefined,
+  isPublic: boolean,
+): string {
+  if (check?.ok) return check.clientId;
+  if (check && check.reason === "expired") {
+    throw unauthorized("The access token has expired; request a new one from POST /v1/auth/access_token");
+  }
+  if (check || header) throw unauthorized("The Authorization header does not carry a valid bearer token");
+  if (isPublic) return "";
+  throw unauthorized("Missing Authorization header; send `Authorization: Bearer <accessToken>`");
+}
+
+export function sendError(res: ServerResponse, err: unknown, headers: Record<string, string>): void {
+  if (err instanceof ApiError) {
+    sendJson(res, err.status, err.body(), { ...headers, ...err.headers });
+    return;
+  }
+  console.error("Port emulator: unexpected error", err);
+  sendJson(res, 500, { ok: false, error: "internal_error", message: `Emulator bug: ${(err as Error)?.message ?? err}` }, headers);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,111 @@
+/**
+ * Local Port API emulator: wires the org store, auth, rate limit, faults and stats to an HTTP
+ * server. Tests start it in-process on an ephemeral port; `main.ts` runs it as a command.
+ */
+import * as http from "http";
+import type { AddressInfo } from "net";
+import { buildAdminRouter, type EmulatorControls } from "./admin-routes";
+import { ApiError } from "./api-error";
+import { handleApiRequest, sendError } from "./api-gateway";
+import { TokenIssuer } from "./auth";
+import { registerBlueprintRoutes } from "./blueprint-routes";
+import { registerEntityRoutes } from "./entity-routes";
+import { FaultInjector } from "./faults";
+import { readJsonBody, sendJson } from "./http-io";
+import { OrgStore } from "./org-store";
+import { loadSnapshot, saveSnapshot } from "./persistence";
+import { RateLimiter } from "./rate-limit";
+import { Router } from "./router";
+import { StatsCounter } from "./stats";
+import { registerTokenRoute } from "./token-route";
+import {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "./types";
+
+export * from "./types";
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = new OrgStore();
+  const stateFile = opts.stateFile;
+  if (stateFile) {
+    const snapshot = loadSnapshot(stateFile);
+    if (snapshot) store.restore(snapshot);
+    store.onChange = () => saveSnapshot(stateFile, store.snapshot());
+  }
+  const issuer = new TokenIssuer(opts.credentials ?? DEFAULT_CREDENTIALS, opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
+  const faults = new FaultInjector();
+  const stats = new StatsCounter();
+  const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+
+  const api = new Router();
+  registerTokenRoute(api, issuer);
+  registerBlueprintRoutes(api, store);
+  registerEntityRoutes(api, store);
+
+  const controls: EmulatorControls = {
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    reset: () => {
+      store.clear();
+      store.changed();
+    },
+    setFaults: (spec) => faults.set(spec),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.current(),
+  };
+  const admin = buildAdminRouter(controls);
+
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? "/", "http://emulator").pathname;
+    const handled = pathname.startsWith("/_emulator/")
+      ? handleAdminRequest(req, res, admin)
+      : handleApiRequest(req, res, { router: api, issuer, limiter, faults, stats });
+    handled.catch((err) => sendError(res, err, {}));
+  });
+  // Keep-alive sockets must not outlive close(), or test runners wait for them.
+  server.keepAliveTimeout = 5000;
+
+  const host = opts.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+    stats: controls.stats,
+    resetStats: controls.resetStats,
+    reset: controls.reset,
+    setFaults: controls.setFaults,
+    clearFaults: controls.clearFaults,
+  };
+}
+
+async function handleAdminRequest(req: http.IncomingMessage, res: http.ServerResponse, router: Router): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const pathname = new URL(req.url ?? "/", "http://emulator").pathname;
+  try {
+    const body = await readJsonBody(req);
+    const match = router.match(method, pathname);
+    if (!match) throw new ApiError(404, "not_found", `Emulator control route ${method} ${pathname} was not found`);
+    const reply = await match.route.handler({ method, params: match.params, query: new URLSearchParams(), body, clientId: "" });
+    sendJson(res, reply.status ?? 200, reply.body);
+  } catch (err) {
+    sendError(res, err, {});
+  }
+}
