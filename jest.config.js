@@ -1,5 +1,5 @@
 /** Unit layers (schemas, client, emulator, providers, components) and the end-to-end layer through the real CLI. */
-const tsJest = ["ts-jest", { isolatedModules: true, diagnostics: false }];
+const tsJest = ["ts-jest", { diagnostics: false }];
 module.exports = {
   projects: [
     {

@@ -13,6 +13,10 @@ export function benchBlueprintSpec<T = string>(i: number, first?: T) {
       },
       required: ["language"],
     },
-    relations: i > 0 ? { first: { title: "First", target: first ?? "bench_0", required: false, many: false } } : {},
+    relations: relationsTo(i > 0 ? (first ?? "bench_0") : undefined),
   };
+}
+
+function relationsTo<T>(first: T | undefined): Record<string, { title: string; target: T; required: boolean; many: boolean }> {
+  return first === undefined ? {} : { first: { title: "First", target: first, required: false, many: false } };
 }

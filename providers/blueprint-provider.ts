@@ -1,6 +1,7 @@
 import { createBlueprint, deleteBlueprint, getBlueprint, replaceBlueprint } from "../client";
 import { BlueprintSpec, validateSpec } from "../schemas";
 import { ManagedKeys, PortDocument, desiredDocument, managedKeysOf, sameDocument, withoutMeta } from "./blueprint-document";
+import { sameJson } from "./canonical-json";
 import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
 /**
@@ -38,7 +39,7 @@ export const blueprintLogic: ResourceLogic = {
     const lastManaged = olds.managedKeys as ManagedKeys | undefined;
     const changes =
       !sameDocument(desiredDocument(spec, current, lastManaged), current) ||
-      JSON.stringify(lastManaged) !== JSON.stringify(managedKeysOf(spec));
+      !sameJson(lastManaged, managedKeysOf(spec));
     return { changes };
   },
 

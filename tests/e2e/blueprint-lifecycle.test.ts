@@ -1,6 +1,6 @@
 import { PortClient, getBlueprint, listBlueprints, replaceBlueprint } from "../../client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { PulumiStack, changingSteps } from "./pulumi-stack";
+import { PulumiStack, changedInputKeys, changingSteps } from "./pulumi-stack";
 
 // The whole path through the real Pulumi CLI: our language host, the dynamic providers in
 // Pulumi's provider process, real HTTP to the emulator, and file-backed state.
@@ -52,7 +52,7 @@ describe("Blueprint end to end", () => {
     await stack.ok(["config", "set", "variant", "changed"]);
     const steps = changingSteps(await stack.previewJson());
     expect(steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "service"]]);
-    expect(steps[0].diffReasons).toEqual(["schema"]);
+    expect(changedInputKeys(steps[0])).toEqual(["schema"]);
     await stack.ok(["up", "--yes", "--skip-preview"]);
     const service = await getBlueprint(client, "e2e_service");
     expect((service?.schema as any).properties.language.enum).toEqual(["Go", "TypeScript", "Rust"]);
@@ -62,8 +62,9 @@ describe("Blueprint end to end", () => {
     const squad = await getBlueprint(client, "e2e_squad");
     await replaceBlueprint(client, "e2e_squad", { ...squad!, title: "Squad (edited in Port)" });
     const refresh = await stack.ok(["refresh", "--yes", "--skip-preview", "--diff"]);
-    expect(refresh.stdout).toMatch(/~\s+pulumi-nodejs:dynamic\/port:Blueprint\s+squad\b/);
-    expect(refresh.stdout).toContain("Squad (edited in Port)");
+    expect(refresh.stdout).toMatch(/~ pulumi-nodejs:dynamic\/port:Blueprint: \(update\)\s+\[id=e2e_squad\]/);
+    expect(refresh.stdout).toMatch(/~ title\s*: "Squad" => "Squad \(edited in Port\)"/);
+    expect(refresh.stdout).toMatch(/~ 1 updated/);
     // The code still says "Squad": the next preview proposes to restore it, and only it.
     const steps = changingSteps(await stack.previewJson());
     expect(steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "squad"]]);

@@ -32,7 +32,7 @@ export class PulumiStack {
   }
 
   async init(config: Record<string, string>, secrets: Record<string, string> = {}): Promise<void> {
-    await this.ok(["stack", "init", this.stack]);
+    await this.ok(["stack", "init"]);
     for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", key, value]);
     for (const [key, value] of Object.entries(secrets)) await this.ok(["config", "set", "--secret", key, value]);
   }
@@ -77,8 +77,8 @@ export class PulumiStack {
 export interface PreviewStep {
   op: string;
   urn: string;
-  diffReasons?: string[];
-  detailedDiff?: Record<string, unknown>;
+  oldState?: { inputs?: Record<string, unknown> };
+  newState?: { inputs?: Record<string, unknown> };
 }
 
 export interface PreviewDigest {
@@ -89,4 +89,13 @@ export interface PreviewDigest {
 /** The steps that change something (anything but "same"). */
 export function changingSteps(digest: PreviewDigest): PreviewStep[] {
   return digest.steps.filter((s) => s.op !== "same");
+}
+
+/** The top-level inputs a step changes (Pulumi's dynamic providers report no detailed diff of their own). */
+export function changedInputKeys(step: PreviewStep): string[] {
+  const before = step.oldState?.inputs ?? {};
+  const after = step.newState?.inputs ?? {};
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => key !== "__provider" && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .sort();
 }
