@@ -13,7 +13,11 @@ export class PulumiStack {
   private readonly env: NodeJS.ProcessEnv;
   readonly runs: PulumiRun[] = [];
 
-  constructor(program: string, readonly stack = "e2e") {
+  readonly stack: string;
+
+  /** `stack` is suffixed with the process id: stacks of one program may run in parallel jest workers. */
+  constructor(program: string, stack = "e2e") {
+    this.stack = `${stack}-${process.pid}`;
     this.dir = path.resolve(__dirname, "../programs", program);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `portal-e2e-${program}-`));
     this.stateDir = path.join(tmp, "state");
@@ -71,6 +75,7 @@ export class PulumiStack {
 
   remove(): void {
     fs.rmSync(path.dirname(this.stateDir), { recursive: true, force: true });
+    fs.rmSync(path.join(this.dir, `Pulumi.${this.stack}.yaml`), { force: true });
   }
 }
 
