@@ -46,7 +46,7 @@ async function measure(program: string, count: number): Promise<Measured> {
     return Number(process.hrtime.bigint() - started) / 1e9;
   };
   try {
-    await pulumi(["stack", "init", "bench"]);
+    await pulumi(["stack", "init"]);
     await pulumi(["config", "set", "count", String(count)]);
     emulator.resetStats();
     const upSeconds = await pulumi(["up", "--yes", "--skip-preview"]);
@@ -69,6 +69,7 @@ async function measure(program: string, count: number): Promise<Measured> {
   } finally {
     await emulator.close();
     fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.join(cwd, "Pulumi.bench.yaml"), { force: true });
   }
 }
 

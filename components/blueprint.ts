@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { thinProvider } from "../providers/thin-provider";
+import { providerStub } from "../providers/provider-stub";
 import { BlueprintSpec, BlueprintSpecInput, validateSpec } from "../schemas";
 import type { DeepInput } from "./input-types";
 import { currentPortalModel } from "./portal-model";
@@ -19,7 +19,7 @@ export type BlueprintArgs = { [K in keyof Omit<BlueprintSpecInput, "relations">]
 };
 
 /** One provider instance for every blueprint: Pulumi serializes it once per kind, not per resource. */
-const blueprintProvider = thinProvider("Blueprint");
+const blueprintProvider = providerStub("Blueprint");
 
 /** The dynamic resource behind a Blueprint: `pulumi-nodejs:dynamic/port:Blueprint`. */
 export class BlueprintResource extends pulumi.dynamic.Resource {

@@ -23,6 +23,7 @@ export function registerBlueprintRoutes(router: Router, store: OrgStore): void {
     const now = new Date().toISOString();
     const blueprint = { ...normalize(body), createdAt: now, createdBy: clientId, updatedAt: now, updatedBy: clientId };
     store.putBlueprint(blueprint);
+    store.blueprintCreated(blueprint);
     store.changed();
     return { status: 201, body: { ok: true, blueprint } };
   });
@@ -46,6 +47,7 @@ export function registerBlueprintRoutes(router: Router, store: OrgStore): void {
     refuseIfInUse(store, blueprint.identifier);
     store.blueprints.delete(blueprint.identifier);
     store.dropEntityBucket(blueprint.identifier);
+    store.blueprintDeleted(blueprint.identifier);
     store.changed();
     return { body: { ok: true } };
   });
@@ -69,6 +71,7 @@ function replaceBlueprint(store: OrgStore, { params, clientId }: RequestContext,
   if (renamed) {
     store.renameEntityBucket(existing.identifier, blueprint.identifier);
     retarget(store, existing.identifier, blueprint.identifier);
+    store.blueprintRenamed(existing.identifier, blueprint.identifier);
   }
   pruneEntityData(store, existing, blueprint);
   store.changed();

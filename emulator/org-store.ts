@@ -16,18 +16,68 @@ export function withoutServerFields(doc: Record<string, unknown>, extra: string[
   return copy;
 }
 
+export type StoredObject = Record<string, unknown>;
+
 export interface OrgSnapshot {
   version: 1;
   blueprints: Blueprint[];
   /** Every entity carries its `blueprint`, so one flat list is enough. */
   entities: Entity[];
+  /** The other kinds' objects (scorecards, pages, actions, ...), by collection name, as [key, object] pairs. */
+  collections?: Record<string, [string, StoredObject][]>;
+}
+
+/** What a kind may do when a blueprint is created, renamed or deleted (e.g. create its entity page). */
+export interface BlueprintListener {
+  created?(blueprint: Blueprint): void;
+  renamed?(from: string, to: string): void;
+  deleted?(identifier: string): void;
 }
 
 export class OrgStore {
   readonly blueprints = new Map<string, Blueprint>();
   private readonly entitiesByBlueprint = new Map<string, Map<string, Entity>>();
+  private readonly collections = new Map<string, Map<string, StoredObject>>();
+  private readonly blueprintListeners: BlueprintListener[] = [];
   /** Called after every mutation; the server wires it to persistence. */
   onChange: () => void = () => {};
+
+  /**
+   * A named collection of one kind's objects, in insertion order, persisted with the rest. Each
+   * kind's routes own their collection, so adding a kind never touches this class.
+   */
+  collection<T extends StoredObject = StoredObject>(name: string): Map<string, T> {
+    let map = this.collections.get(name);
+    if (!map) {
+      map = new Map();
+      this.collections.set(name, map);
+    }
+    return map as Map<string, T>;
+  }
+
+  private readonly seeds: (() => void)[] = [];
+
+  /** Objects every org has from the start (e.g. the home page): seeded now, and again after clear(). */
+  seed(fill: () => void): void {
+    this.seeds.push(fill);
+    fill();
+  }
+
+  onBlueprint(listener: BlueprintListener): void {
+    this.blueprintListeners.push(listener);
+  }
+
+  blueprintCreated(blueprint: Blueprint): void {
+    for (const l of this.blueprintListeners) l.created?.(blueprint);
+  }
+
+  blueprintRenamed(from: string, to: string): void {
+    for (const l of this.blueprintListeners) l.renamed?.(from, to);
+  }
+
+  blueprintDeleted(identifier: string): void {
+    for (const l of this.blueprintListeners) l.deleted?.(identifier);
+  }
 
   /** The stored blueprint, or Port's 404 `not_found`. */
   getBlueprint(identifier: string): Blueprint {
@@ -83,17 +133,25 @@ export class OrgStore {
   clear(): void {
     this.blueprints.clear();
     this.entitiesByBlueprint.clear();
+    this.collections.clear();
+    for (const fill of this.seeds) fill();
   }
 
   snapshot(): OrgSnapshot {
     const entities: Entity[] = [];
     for (const map of this.entitiesByBlueprint.values()) entities.push(...map.values());
-    return { version: 1, blueprints: [...this.blueprints.values()], entities };
+    const collections: Record<string, [string, StoredObject][]> = {};
+    for (const [name, map] of this.collections) collections[name] = [...map.entries()];
+    return { version: 1, blueprints: [...this.blueprints.values()], entities, collections };
   }
 
   restore(snapshot: OrgSnapshot): void {
     this.clear();
     for (const blueprint of snapshot.blueprints) this.blueprints.set(blueprint.identifier, blueprint);
     for (const entity of snapshot.entities) this.entitiesOf(entity.blueprint).set(entity.identifier, entity);
+    for (const [name, entries] of Object.entries(snapshot.collections ?? {})) {
+      const map = this.collection(name);
+      for (const [key, value] of entries) map.set(key, value);
+    }
   }
 }

@@ -1,10 +1,10 @@
 import { blueprintLogic } from "./blueprint-provider";
 import { ConfigSource, clientFor, resolveConnection } from "./port-connection";
 import type { ResourceLogic } from "./resource-logic";
-import type { ProviderKind } from "./thin-provider";
+import type { ProviderKind } from "./provider-stub";
 
 /**
- * The entry point the serialized stub in thin-provider.ts loads in Pulumi's provider process:
+ * The entry point the stub in tools/provider-stub loads in Pulumi's provider process:
  * it adapts each kind's logic to Pulumi's dynamic provider interface and supplies the client.
  */
 const logicByKind: Record<ProviderKind, ResourceLogic> = {

@@ -64,15 +64,15 @@ describe("Blueprint", () => {
     expect(await valueOf(service.identifier)).toBe("service");
   });
 
-  it("serializes a thin provider that loads its logic from node_modules", async () => {
+  it("serializes the provider as a one-line require of the stub package, not as code", async () => {
     const { Blueprint } = components;
     new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
     await new Promise((r) => setTimeout(r, 50));
     const provider: string = registered.find((r) => r.type.endsWith("port:Blueprint"))!.inputs.__provider;
-    expect(provider).toContain('require("@port-portal/providers")');
+    expect(provider).toContain(`require("@port-portal/provider-stub/blueprint.js")`);
     expect(provider).not.toContain("PortClient");
     expect(provider).not.toContain("clientSecret");
-    expect(provider.length).toBeLessThan(4000);
+    expect(provider.length).toBeLessThan(600);
   });
 
   it("registers nothing for invalid args and reports every problem with the component name on check", () => {

@@ -106,7 +106,9 @@ describe("Blueprint input errors", () => {
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
     expect(output).toContain('Blueprint "bad": field identifier:');
-    expect(output).toContain('Blueprint "bad": field schema.properties.port.type:');
+    expect(output).toContain('Blueprint "bad": field schema.properties.port.type: "strng" is not a property type');
+    expect(output).toContain('Blueprint "bad": field relations.owner.target: blueprint "teem" is not declared in this stack.');
+    expect(output).toContain("nothing was applied");
     expect(emulator.stats().requests).toBe(0);
   });
 });
