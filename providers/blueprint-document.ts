@@ -18,7 +18,7 @@ const META_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
 const KEYED_MAPS = ["properties", "relations", "mirrorProperties", "calculationProperties", "aggregationProperties"] as const;
 type KeyedMap = (typeof KEYED_MAPS)[number];
 
-export type ManagedKeys = { topLevel: string[] } & Record<KeyedMap, string[]>;
+export type ManagedKeys = { topLevel: string[] } & Partial<Record<KeyedMap, string[]>>;
 
 function mapOf(doc: PortDocument | undefined, map: KeyedMap): Record<string, unknown> {
   const value = map === "properties" ? (doc?.schema as PortDocument | undefined)?.properties : doc?.[map];
@@ -31,9 +31,13 @@ export function withoutMeta(doc: PortDocument): PortDocument {
   return out;
 }
 
+/** The keys a spec manages; empty lists are left out to keep state small. */
 export function managedKeysOf(spec: PortDocument): ManagedKeys {
   const keys = { topLevel: Object.keys(spec).sort() } as ManagedKeys;
-  for (const map of KEYED_MAPS) keys[map] = Object.keys(mapOf(spec, map)).sort();
+  for (const map of KEYED_MAPS) {
+    const names = Object.keys(mapOf(spec, map)).sort();
+    if (names.length > 0) keys[map] = names;
+  }
   return keys;
 }
 
@@ -42,7 +46,8 @@ export function desiredDocument(spec: PortDocument, current?: PortDocument, last
   const desired: PortDocument = structuredClone(spec);
   if (!current) return desired;
   const managedNow = managedKeysOf(spec);
-  const unmanaged = (list: string[] | undefined, nowList: string[], key: string) => !nowList.includes(key) && !(list ?? []).includes(key);
+  const unmanaged = (list: string[] | undefined, nowList: string[] | undefined, key: string) =>
+    !(nowList ?? []).includes(key) && !(list ?? []).includes(key);
 
   for (const [key, value] of Object.entries(withoutMeta(current))) {
     if (key === "identifier" || key === "schema") continue;

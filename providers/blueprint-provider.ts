@@ -1,6 +1,6 @@
 import { createBlueprint, deleteBlueprint, getBlueprint, replaceBlueprint } from "../client";
 import { BlueprintSpec, validateSpec } from "../schemas";
-import { ManagedKeys, PortDocument, desiredDocument, managedKeysOf, sameDocument, withoutMeta } from "./blueprint-document";
+import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, sameDocument } from "./blueprint-document";
 import { sameJson } from "./canonical-json";
 import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
@@ -9,7 +9,7 @@ import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-lo
  * code managed when it last applied (see blueprint-document.ts).
  */
 function outputsOf(portDoc: PortDocument, spec: PortDocument): Record<string, any> {
-  return { ...withoutMeta(portDoc), managedKeys: managedKeysOf(spec) };
+  return { ...comparable(portDoc), managedKeys: managedKeysOf(spec) };
 }
 
 function portPart(outputs: Record<string, any>): PortDocument {
@@ -52,7 +52,7 @@ export const blueprintLogic: ResourceLogic = {
   async read(client, id, props) {
     const current = await getBlueprint(client, id);
     if (!current) return {}; // gone from Port: the engine drops it from state
-    return { id, props: { ...withoutMeta(current), managedKeys: props.managedKeys } };
+    return { id, props: { ...comparable(current), managedKeys: props.managedKeys } };
   },
 
   async update(client, id, olds, news) {

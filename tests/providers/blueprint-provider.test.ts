@@ -35,14 +35,7 @@ describe("Blueprint provider", () => {
   it("creates the blueprint and records the keys the code manages", async () => {
     const { id, outs } = await blueprintLogic.create(client, await checked(squadSpec));
     expect(id).toBe("squad");
-    expect(outs.managedKeys).toEqual({
-      topLevel: ["identifier", "schema", "title"],
-      properties: ["slack"],
-      relations: [],
-      mirrorProperties: [],
-      calculationProperties: [],
-      aggregationProperties: [],
-    });
+    expect(outs.managedKeys).toEqual({ topLevel: ["identifier", "schema", "title"], properties: ["slack"] });
     expect((await getBlueprint(client, "squad"))?.title).toBe("Squad");
   });
 

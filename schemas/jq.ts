@@ -1,0 +1,42 @@
+import * as jq from "jq-wasm";
+
+/**
+ * JQ checks with the real jq (jq-wasm: jq compiled to WebAssembly), so a mapping, template or
+ * condition that Port would refuse fails at preview, naming the field. The expression is compiled
+ * inside a branch that never runs: syntax errors and unknown functions are found, nothing is
+ * evaluated. Port's own JQ variables (e.g. `$item`-free Port contexts) need no definitions here.
+ */
+export interface JqField {
+  /** Dotted path of the field, e.g. `mappings[0].entity.properties.name`. */
+  field: string;
+  expression: string;
+}
+
+/** The compile error of one expression, as one line, or undefined when it compiles. */
+export async function jqCompileError(expression: string): Promise<string | undefined> {
+  try {
+    await jq.raw("null", `if false then (${expression}\n) else null end`);
+    return undefined;
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const first = text.split("\n").find((line) => line.startsWith("jq: error")) ?? text.split("\n")[0];
+    return first.replace(/^jq: error: /, "").replace(/ \(Unix shell quoting issues\?\)/, "").replace(/ at <top-level>, line \d+:?$/, "");
+  }
+}
+
+/** `{{ expression }}` segments of a Port template string. */
+export function templateExpressions(template: string): string[] {
+  return [...template.matchAll(/\{\{([\s\S]*?)\}\}/g)].map((m) => m[1].trim());
+}
+
+/** One problem line per field whose JQ does not compile: `<kind> "<name>": field <field>: JQ ... does not compile: <error>. Fix the expression.` */
+export async function jqProblems(kind: string, name: string, fields: JqField[]): Promise<{ field: string; message: string }[]> {
+  const problems: { field: string; message: string }[] = [];
+  for (const { field, expression } of fields) {
+    const error = await jqCompileError(expression);
+    if (error) {
+      problems.push({ field, message: `${kind} "${name}": field ${field}: JQ ${JSON.stringify(expression)} does not compile: ${error}. Fix the expression.` });
+    }
+  }
+  return problems;
+}
