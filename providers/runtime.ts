@@ -1,21 +1,34 @@
-import { blueprintLogic } from "./blueprint-provider";
 import { ConfigSource, clientFor, resolveConnection } from "./port-connection";
-import type { ResourceLogic } from "./resource-logic";
 import type { ProviderKind } from "./provider-stub";
+import type { ResourceLogic } from "./resource-logic";
 
 /**
- * The entry point the stub in tools/provider-stub loads in Pulumi's provider process:
- * it adapts each kind's logic to Pulumi's dynamic provider interface and supplies the client.
+ * The entry point the stub in tools/provider-stub loads in Pulumi's provider process: it adapts
+ * each kind's logic to Pulumi's dynamic provider interface and supplies the client. Each kind's
+ * module is loaded on first use, so one kind's start-up cost is not paid by the others.
  */
-const logicByKind: Record<ProviderKind, ResourceLogic> = {
-  Blueprint: blueprintLogic,
+const logicByKind: Record<ProviderKind, () => ResourceLogic> = {
+  Blueprint: () => require("./blueprint-provider").blueprintLogic,
+  Scorecard: () => require("./scorecard-provider").scorecardLogic,
+  Page: () => require("./page-provider").pageLogic,
+  PagePermissions: () => require("./page-permissions-provider").pagePermissionsLogic,
+  Folder: () => require("./folder-provider").folderLogic,
+  Action: () => require("./action-provider").actionLogic,
+  ActionPermissions: () => require("./action-permissions-provider").actionPermissionsLogic,
+  Webhook: () => require("./webhook-provider").webhookLogic,
+  Integration: () => require("./integration-provider").integrationLogic,
+  Entity: () => require("./entity-provider").entityLogic,
+  Team: () => require("./team-provider").teamLogic,
+  User: () => require("./user-provider").userLogic,
+  BlueprintPermissions: () => require("./blueprint-permissions-provider").blueprintPermissionsLogic,
 };
 
 let stackConfig: ConfigSource | undefined;
 
 export function providerFor(kind: ProviderKind) {
-  const logic = logicByKind[kind];
-  if (!logic) throw new Error(`No Port provider for kind "${kind}"; known kinds: ${Object.keys(logicByKind).join(", ")}.`);
+  const load = logicByKind[kind];
+  if (!load) throw new Error(`No Port provider for kind "${kind}"; known kinds: ${Object.keys(logicByKind).join(", ")}.`);
+  const logic = load();
   const client = () => clientFor(resolveConnection(stackConfig));
   return {
     configure: async (config: ConfigSource) => {

@@ -6,4 +6,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "[setup] installing npm packages" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
+# The provider stub is installed as a copy (see .npmrc); npm does not refresh a copy when its
+# source changes, so keep it in step here.
+stub=node_modules/@port-portal/provider-stub
+if ! diff -rq tools/provider-stub "$stub" >/dev/null 2>&1; then
+  rm -rf "$stub" && cp -R tools/provider-stub "$stub"
+fi
 bash tools/pulumi/ensure.sh >/dev/null

@@ -1,0 +1,124 @@
+import type { z } from "zod";
+import type { PortClient } from "../client";
+import { validateSpec } from "../schemas";
+import { canonical, sameJson } from "./canonical-json";
+import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+
+/**
+ * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
+ * pages, actions, webhooks, teams, ...). A kind describes its schema, its id, what replaces it,
+ * the fields Port writes, and four API calls; this turns that into check/diff/create/read/update/
+ * delete with the same rules everywhere:
+ * - check validates with the schema and reports every problem with the field;
+ * - diff compares canonical JSON of what would be sent against what Port holds;
+ * - top-level keys Port holds that the code never managed are kept on update, not wiped;
+ * - read returns what Port holds, so `pulumi refresh` shows drift;
+ * - delete of an object already gone is done.
+ */
+export type PortDocument = Record<string, unknown>;
+
+export interface DocumentApi {
+  /** The object as Port holds it, or undefined when Port answers not_found. */
+  get(client: PortClient, id: string, props: PortDocument): Promise<PortDocument | undefined>;
+  create(client: PortClient, spec: PortDocument): Promise<PortDocument>;
+  replace(client: PortClient, id: string, body: PortDocument, current: PortDocument): Promise<PortDocument>;
+  /** Deletes; must resolve when the object is already gone. */
+  remove(client: PortClient, id: string, props: PortDocument): Promise<void>;
+}
+
+export interface DocumentKind {
+  /** The kind's name in messages, e.g. "Scorecard". */
+  kind: string;
+  schema: z.ZodType;
+  /** The Pulumi id of a spec (e.g. "service/production_readiness"). Changing it replaces the object. */
+  idOf(spec: PortDocument): string;
+  /** The name used in problem messages (e.g. the identifier). */
+  nameOf(spec: PortDocument): string;
+  /** Fields Port writes (ids, meta, computed URLs): never compared, never sent back. */
+  serverFields?: string[];
+  /** Extra fields that force a replacement when they change (the id always does). */
+  replaceOn?: string[];
+  /** Normal form for comparison, e.g. sorting lists whose order Port ignores. */
+  normalize?(doc: PortDocument): PortDocument;
+  /** Extra asynchronous checks (e.g. JQ compilation), as problems with field and message. */
+  extraProblems?(spec: PortDocument, name: string): Promise<{ field: string; message: string }[]>;
+  api: DocumentApi;
+}
+
+const META_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
+
+export function documentLogic(kind: DocumentKind): ResourceLogic {
+  const serverFields = [...META_FIELDS, ...(kind.serverFields ?? [])];
+  const clientPart = (doc: PortDocument): PortDocument => {
+    const out = { ...doc };
+    for (const field of serverFields) delete out[field];
+    return out;
+  };
+  const normal = (doc: PortDocument) => canonical(kind.normalize ? kind.normalize(doc) : doc);
+  const portPart = (outputs: PortDocument): PortDocument => {
+    const { managedKeys: _managed, ...doc } = withoutPulumiKeys(outputs);
+    return doc;
+  };
+  /** The spec, plus the top-level keys Port holds that the code has never managed. */
+  const desired = (spec: PortDocument, current: PortDocument | undefined, lastManaged: string[] | undefined): PortDocument => {
+    const out = { ...spec };
+    for (const [key, value] of Object.entries(clientPart(current ?? {}))) {
+      if (!(key in spec) && !(lastManaged ?? []).includes(key)) out[key] = value;
+    }
+    return out;
+  };
+  const outputsOf = (portDoc: PortDocument, spec: PortDocument) => ({ ...portDoc, managedKeys: Object.keys(spec).sort() });
+
+  return {
+    async check(_olds, news) {
+      const spec = withoutPulumiKeys(news);
+      const name = String(kind.nameOf(spec) ?? "(unnamed)");
+      const result = validateSpec(kind.schema, kind.kind, name, spec);
+      if (!result.ok) return { failures: result.problems.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+      const value = result.value as PortDocument;
+      const extra = containsUnknown(value) || !kind.extraProblems ? [] : await kind.extraProblems(value, name);
+      if (extra.length > 0) return { failures: extra.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+      return { inputs: value };
+    },
+
+    async diff(id, olds, news) {
+      const spec = withoutPulumiKeys(news);
+      const current = portPart(olds);
+      const replaces = ["__id", ...(kind.replaceOn ?? [])].filter((key) =>
+        key === "__id" ? !containsUnknown(spec) && kind.idOf(spec) !== id : JSON.stringify(spec[key]) !== JSON.stringify(current[key]),
+      );
+      if (replaces.length > 0) return { changes: true, replaces: replaces.map((k) => (k === "__id" ? "identifier" : k)) };
+      if (containsUnknown(spec)) return { changes: true };
+      const lastManaged = olds.managedKeys as string[] | undefined;
+      const changes =
+        JSON.stringify(normal(clientPart(desired(spec, current, lastManaged)))) !== JSON.stringify(normal(clientPart(current))) ||
+        !sameJson(lastManaged, Object.keys(spec).sort());
+      return { changes };
+    },
+
+    async create(client, inputs) {
+      const spec = withoutPulumiKeys(inputs);
+      const created = await kind.api.create(client, spec);
+      return { id: kind.idOf(spec), outs: outputsOf(created, spec) };
+    },
+
+    async read(client, id, props) {
+      const current = await kind.api.get(client, id, props);
+      if (!current) return {};
+      return { id, props: { ...current, managedKeys: props.managedKeys } };
+    },
+
+    async update(client, id, olds, news) {
+      const spec = withoutPulumiKeys(news);
+      // Read Port again rather than trusting state: keep what was added in Port since the last refresh.
+      const current = (await kind.api.get(client, id, olds)) ?? portPart(olds);
+      const body = clientPart(desired(spec, current, olds.managedKeys as string[] | undefined));
+      const updated = await kind.api.replace(client, id, body, current);
+      return { outs: outputsOf(updated, spec) };
+    },
+
+    async delete(client, id, props) {
+      await kind.api.remove(client, id, props);
+    },
+  };
+}
