@@ -14,6 +14,9 @@ export interface JqField {
 
 /** The compile error of one expression, as one line, or undefined when it compiles. */
 export async function jqCompileError(expression: string): Promise<string | undefined> {
+  // jq-wasm's Emscripten runtime sets process.exitCode to jq's own exit status (3 on a compile
+  // error); restore it, so checking a bad expression does not make this process fail later.
+  const exitCode = process.exitCode;
   try {
     await jq.raw("null", `if false then (${expression}\n) else null end`);
     return undefined;
@@ -21,6 +24,8 @@ export async function jqCompileError(expression: string): Promise<string | undef
     const text = err instanceof Error ? err.message : String(err);
     const first = text.split("\n").find((line) => line.startsWith("jq: error")) ?? text.split("\n")[0];
     return first.replace(/^jq: error: /, "").replace(/ \(Unix shell quoting issues\?\)/, "").replace(/ at <top-level>, line \d+:?$/, "");
+  } finally {
+    process.exitCode = exitCode;
   }
 }
 

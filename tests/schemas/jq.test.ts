@@ -28,3 +28,11 @@ describe("JQ checks", () => {
     expect(templateExpressions("https://ci/{{ .inputs.repo }}/run?by={{.trigger.by.user.email}}")).toEqual([".inputs.repo", ".trigger.by.user.email"]);
   });
 });
+
+describe("JQ checks and the process", () => {
+  it("leave the process exit code as it was after a failing expression", async () => {
+    const before = process.exitCode;
+    await jqCompileError(".a | (");
+    expect(process.exitCode).toBe(before);
+  });
+});
