@@ -1,0 +1,22 @@
+import { describeChange, kindName, objectName } from "./describe-change";
+import { PortChange, PreviewDigest, portChanges } from "./preview-digest";
+
+/**
+ * A preview as markdown for a pull-request comment: per environment, what is added, changed,
+ * replaced and deleted in Port, destructive changes first, in a stable order.
+ */
+const ORDER: Record<PortChange["op"], number> = { delete: 0, replace: 1, update: 2, create: 3 };
+
+export function summarizePreview(environment: string, digest: PreviewDigest): string {
+  const changes = portChanges(digest).sort(
+    (a, b) => ORDER[a.op] - ORDER[b.op] || kindName(a).localeCompare(kindName(b)) || objectName(a.after ?? a.before).localeCompare(objectName(b.after ?? b.before)),
+  );
+  const count = (op: PortChange["op"]) => changes.filter((c) => c.op === op).length;
+  const heading = `### ${environment}: ${count("create")} to add, ${count("update")} to change, ${count("replace")} to replace, ${count("delete")} to delete`;
+  if (changes.length === 0) return `${heading}\n\nNo changes to Port.\n`;
+  const destructive = changes.filter((c) => c.op === "delete" || c.op === "replace");
+  const other = changes.filter((c) => c.op === "update" || c.op === "create");
+  const section = (title: string, items: PortChange[]) =>
+    items.length === 0 ? [] : [`**${title}**`, "", ...items.flatMap(describeChange).map((line) => `- ${line}`), ""];
+  return [heading, "", ...section("Destructive", destructive), ...section("Changes", other)].join("\n");
+}

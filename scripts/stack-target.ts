@@ -1,0 +1,46 @@
+import * as path from "path";
+import { startEmulator } from "../emulator/server";
+import { LOCAL_DIR, REPO_ROOT, pulumiEnv, runPulumi } from "./pulumi-env";
+
+/**
+ * The Port org a stack command talks to. With credentials (PORT_CLIENT_ID and PORT_CLIENT_SECRET,
+ * or the stack's port:clientId) it is that org; otherwise a local emulator, one per stack with its
+ * state in .portal-local/emulator-<stack>.json, so each local stack is its own org, in step with
+ * the local Pulumi state.
+ */
+export interface StackTarget {
+  stack: string;
+  env: NodeJS.ProcessEnv;
+  /** Set when the target is a local emulator. */
+  emulatorUrl?: string;
+  close(): Promise<void>;
+}
+
+export async function openStack(stack: string, options: { quiet?: boolean } = {}): Promise<StackTarget> {
+  const env = pulumiEnv();
+  const select = await runPulumi(["stack", "select", "--create", stack], { cwd: REPO_ROOT, env });
+  if (select.code !== 0) throw new Error(`pulumi stack select ${stack} failed:\n${select.stderr || select.stdout}`);
+  if (Boolean(process.env.PORT_CLIENT_ID && process.env.PORT_CLIENT_SECRET) || (await stackHasCredentials(stack, env))) {
+    return { stack, env, close: async () => undefined };
+  }
+  const emulator = await startEmulator({ port: 0, stateFile: path.join(LOCAL_DIR, `emulator-${stack}.json`) });
+  if (!options.quiet) console.error(`No Port credentials configured for stack ${stack}: targeting a local Port emulator at ${emulator.url}`);
+  return {
+    stack,
+    emulatorUrl: emulator.url,
+    env: { ...env, PORT_BASE_URL: emulator.url, PORT_CLIENT_ID: "emulator-client-id", PORT_CLIENT_SECRET: "emulator-client-secret" },
+    close: () => emulator.close(),
+  };
+}
+
+async function stackHasCredentials(stack: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const got = await runPulumi(["config", "get", "port:clientId", "--stack", stack], { cwd: REPO_ROOT, env });
+  return got.code === 0 && got.stdout.trim() !== "";
+}
+
+/** `pulumi config --json` of a stack: key -> { value, secret } (secret values stay "[secret]"). */
+export async function stackConfig(stack: string, env: NodeJS.ProcessEnv): Promise<Record<string, { value?: string; secret: boolean }>> {
+  const got = await runPulumi(["config", "--json", "--stack", stack], { cwd: REPO_ROOT, env });
+  if (got.code !== 0) throw new Error(`pulumi config --stack ${stack} failed:\n${got.stderr || got.stdout}`);
+  return JSON.parse(got.stdout);
+}
