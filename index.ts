@@ -4,7 +4,7 @@ import { buildPortal } from "./stacks/portal";
 
 // Read the stack's config, declare the portal, export what CI and reviewers look at.
 const config = new pulumi.Config();
-const stackConfig = loadStackConfig((key) => parseConfigValue(config.get(key)));
+const stackConfig = loadStackConfig((key) => parseConfigValue(config.get(key)), pulumi.getStack());
 const portal = buildPortal(stackConfig);
 
 export const environment = stackConfig.environment;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { providerStub } from "../providers/provider-stub";
 import { BlueprintSpec, BlueprintSpecInput, validateSpec } from "../schemas";
 import type { DeepInput } from "./input-types";
-import { currentPortalModel } from "./portal-model";
+import { PortalModel, currentPortalModel } from "./portal-model";
 
 type RelationSpecInput = NonNullable<BlueprintSpecInput["relations"]>[string];
 
@@ -41,19 +41,23 @@ export class Blueprint extends pulumi.ComponentResource {
   readonly declaredIdentifier: string | undefined;
   /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
   readonly resource: BlueprintResource | undefined;
+  /** The args as written in code, so components using this blueprint (entities, mappings) can check property and relation names. */
+  readonly args: BlueprintArgs;
 
   constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
     super("portal:index:Blueprint", name, {}, opts);
+    this.args = args;
     const component = `Blueprint "${name}"`;
-    this.declaredIdentifier = typeof args.identifier === "string" ? args.identifier : undefined;
+    const model = currentPortalModel();
+    this.declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
 
-    const spec = specInputs(args);
+    const spec = specInputs(args, model);
     registerReferences(component, this.declaredIdentifier, args);
     const problems = knownProblems(name, spec);
     if (problems.length > 0) {
       currentPortalModel().reportProblems(problems);
       this.resource = undefined;
-      this.identifier = pulumi.output(args.identifier);
+      this.identifier = pulumi.output(spec.identifier as pulumi.Input<string>);
     } else {
       this.resource = new BlueprintResource(name, spec, { parent: this });
       this.identifier = this.resource.identifier;
@@ -62,14 +66,25 @@ export class Blueprint extends pulumi.ComponentResource {
   }
 }
 
-/** The args with every `Blueprint` target replaced by its identifier output (which also orders creation). */
-function specInputs(args: BlueprintArgs): pulumi.Inputs {
-  if (!args.relations) return { ...args };
-  const relations: Record<string, unknown> = {};
-  for (const [key, relation] of Object.entries(args.relations)) {
-    relations[key] = { ...relation, target: relation.target instanceof Blueprint ? relation.target.identifier : relation.target };
+/**
+ * The args as Port's document: identifiers written as plain strings get the stack's prefix and
+ * suffix (outputs of other components already carry them), and every `Blueprint` target becomes
+ * its identifier output, which also orders creation.
+ */
+function specInputs(args: BlueprintArgs, model: PortalModel): pulumi.Inputs {
+  const qualify = <T>(id: T) => (typeof id === "string" ? model.qualify(id) : id);
+  const spec: pulumi.Inputs = { ...args, identifier: qualify(args.identifier) };
+  if (args.relations) {
+    spec.relations = Object.fromEntries(
+      Object.entries(args.relations).map(([key, r]) => [key, { ...r, target: r.target instanceof Blueprint ? r.target.identifier : qualify(r.target) }]),
+    );
   }
-  return { ...args, relations };
+  if (args.aggregationProperties && typeof args.aggregationProperties === "object" && !pulumi.Output.isInstance(args.aggregationProperties)) {
+    spec.aggregationProperties = Object.fromEntries(
+      Object.entries(args.aggregationProperties as Record<string, any>).map(([key, a]) => [key, { ...a, target: qualify(a.target) }]),
+    );
+  }
+  return spec;
 }
 
 /** Validate now when every value is known; the provider's check validates the rest during preview. */
@@ -83,7 +98,7 @@ function registerReferences(component: string, identifier: string | undefined, a
   const model = currentPortalModel();
   if (identifier) model.declareBlueprint(identifier, component);
   for (const [key, relation] of Object.entries(args.relations ?? {})) {
-    const target = relation.target instanceof Blueprint ? relation.target.declaredIdentifier : relation.target;
+    const target = relation.target instanceof Blueprint ? relation.target.declaredIdentifier : typeof relation.target === "string" ? model.qualify(relation.target) : undefined;
     if (typeof target === "string") model.referBlueprint({ from: component, field: `relations.${key}.target`, identifier: target });
   }
 }

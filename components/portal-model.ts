@@ -23,7 +23,16 @@ export interface PortalCheckOptions {
   existingBlueprints?: string[];
 }
 
+export interface PortalModelOptions extends PortalCheckOptions {
+  /** Prepended to every identifier the stack declares (environments sharing one Port org). */
+  identifierPrefix?: string;
+  /** Appended to every identifier the stack declares. */
+  identifierSuffix?: string;
+}
+
 export class PortalModel {
+  constructor(private readonly options: PortalModelOptions = {}) {}
+
   private readonly blueprints = new Map<string, string>();
   private readonly references: BlueprintReference[] = [];
   private readonly problems: string[] = [];
@@ -61,10 +70,36 @@ export class PortalModel {
     return [...this.blueprints.keys()];
   }
 
+  /** Scorecards by `<blueprint>/<identifier>`: Port allows one scorecard per identifier on a blueprint. */
+  private readonly scorecards = new Map<string, string>();
+
+  declareScorecard(blueprint: string, identifier: string, component: string): void {
+    const key = `${blueprint}/${identifier}`;
+    const previous = this.scorecards.get(key);
+    if (previous) {
+      this.problems.push(
+        `${component}: field identifier: "${identifier}" is already a scorecard of blueprint "${blueprint}", declared by ${previous}. Give each scorecard of a blueprint its own identifier.`,
+      );
+    } else {
+      this.scorecards.set(key, component);
+    }
+  }
+
   /** Throws a PortalValidationError listing every unresolved reference. */
+  /**
+   * The identifier Port gets for one the code declares or refers to: with the stack's prefix and
+   * suffix, so environments sharing an org never collide. Port's system blueprints and blueprints
+   * managed outside the stack keep their names.
+   */
+  qualify(identifier: string): string {
+    if (identifier.startsWith("_") || (this.options.existingBlueprints ?? []).includes(identifier)) return identifier;
+    return `${this.options.identifierPrefix ?? ""}${identifier}${this.options.identifierSuffix ?? ""}`;
+  }
+
   check(options: PortalCheckOptions = {}): void {
     this.checked = true;
-    const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...(options.existingBlueprints ?? [])]);
+    const existing = [...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? [])];
+    const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...existing]);
     const problems = [...this.problems];
     for (const ref of this.references) {
       if (known.has(ref.identifier)) continue;
@@ -87,7 +122,7 @@ export function currentPortalModel(): PortalModel {
 }
 
 /** Starts a fresh model: one per portal definition (and per test). */
-export function startPortalModel(): PortalModel {
-  current = new PortalModel();
+export function startPortalModel(options: PortalModelOptions = {}): PortalModel {
+  current = new PortalModel(options);
   return current;
 }

@@ -33,7 +33,7 @@ export interface PulumiEnvOptions {
 
 export function pulumiEnv(options: PulumiEnvOptions = {}): NodeJS.ProcessEnv {
   const stateDir = options.stateDir ?? path.join(LOCAL_DIR, "state");
-  const pulumiHome = options.pulumiHome ?? path.join(LOCAL_DIR, "pulumi-home");
+  const pulumiHome = options.pulumiHome ?? process.env.PULUMI_HOME ?? path.join(LOCAL_DIR, "pulumi-home");
   fs.mkdirSync(stateDir, { recursive: true });
   fs.mkdirSync(pulumiHome, { recursive: true });
   const env: NodeJS.ProcessEnv = {

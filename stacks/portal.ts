@@ -11,7 +11,11 @@ export interface Portal {
 }
 
 export function buildPortal(config: StackConfig): Portal {
-  const model = startPortalModel();
+  const model = startPortalModel({
+    identifierPrefix: config.identifierPrefix,
+    identifierSuffix: config.identifierSuffix,
+    existingBlueprints: config.existingBlueprints,
+  });
 
   const environment = new Blueprint("environment", {
     identifier: "environment",
@@ -79,6 +83,6 @@ export function buildPortal(config: StackConfig): Portal {
     },
   });
 
-  model.check({ existingBlueprints: config.existingBlueprints });
+  model.check();
   return { blueprints: { environment, service, api, deployment } };
 }

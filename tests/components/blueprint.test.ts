@@ -119,4 +119,31 @@ describe("Blueprint", () => {
     new Blueprint("b", { identifier: "svc", title: "B", schema: { properties: {} } });
     expect(() => currentPortalModel().check()).toThrow('Blueprint "b": field identifier: "svc" is already declared by Blueprint "a".');
   });
+
+  it("prefixes every identifier the stack declares and refers to, but not Port's or external blueprints", async () => {
+    const { Blueprint, startPortalModel } = components;
+    const model = startPortalModel({ identifierPrefix: "stg_", existingBlueprints: ["k8s_cluster"] });
+    const team = new Blueprint("team", { identifier: "team", title: "Team", schema: { properties: {} } });
+    const service = new Blueprint("service", {
+      identifier: "service",
+      title: "Service",
+      schema: { properties: {} },
+      relations: {
+        team: { target: team, required: false, many: false },
+        squad: { target: "team", required: false, many: false },
+        owner: { target: "_team", required: false, many: false },
+        cluster: { target: "k8s_cluster", required: false, many: false },
+      },
+    });
+    expect(await valueOf(service.identifier)).toBe("stg_service");
+    const inputs = registered.find((r) => r.custom && r.name === "service")!.inputs;
+    expect(inputs.identifier).toBe("stg_service");
+    expect(Object.fromEntries(Object.entries(inputs.relations).map(([k, r]: [string, any]) => [k, r.target]))).toEqual({
+      team: "stg_team",
+      squad: "stg_team",
+      owner: "_team",
+      cluster: "k8s_cluster",
+    });
+    expect(() => model.check()).not.toThrow();
+  });
 });

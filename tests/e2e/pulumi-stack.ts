@@ -10,22 +10,22 @@ import { PulumiRun, pulumiEnv, runPulumi } from "../../scripts/pulumi-env";
 export class PulumiStack {
   readonly dir: string;
   readonly stateDir: string;
-  private readonly env: NodeJS.ProcessEnv;
+  readonly env: NodeJS.ProcessEnv;
   readonly runs: PulumiRun[] = [];
 
   readonly stack: string;
 
   /** `stack` is suffixed with the process id: stacks of one program may run in parallel jest workers. */
-  constructor(program: string, stack = "e2e") {
+  constructor(program: string, stack = "e2e", backend?: { stateDir: string; home: string }) {
     this.stack = `${stack}-${process.pid}`;
-    this.dir = path.resolve(__dirname, "../programs", program);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `portal-e2e-${program}-`));
-    this.stateDir = path.join(tmp, "state");
+    this.dir = path.isAbsolute(program) ? program : path.resolve(__dirname, "../programs", program);
+    const tmp = backend ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), `portal-e2e-${path.basename(program)}-`));
+    this.stateDir = backend?.stateDir ?? path.join(tmp!, "state");
     this.env = pulumiEnv({
       stateDir: this.stateDir,
-      pulumiHome: path.join(tmp, "home"),
+      pulumiHome: backend?.home ?? path.join(tmp!, "home"),
       extra: {
-        PULUMI_BACKEND_URL: `file://${path.join(tmp, "state")}`,
+        PULUMI_BACKEND_URL: `file://${this.stateDir}`,
         PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
         PULUMI_NODEJS_TRANSPILE_ONLY: "true", // `tsc --noEmit` type-checks the tests once
         PORT_CLIENT_ID: undefined,

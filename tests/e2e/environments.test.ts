@@ -1,0 +1,113 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PortClient, listBlueprints } from "../../client";
+import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { REPO_ROOT } from "../../scripts/pulumi-env";
+import { PulumiStack, changingSteps } from "./pulumi-stack";
+
+// The project's own program, one stack per environment, two emulators as two Port orgs.
+jest.setTimeout(400_000);
+
+const credentials = { clientId: "env-test", clientSecret: "env-test-secret-91c2" };
+
+function orgClient(emulator: RunningEmulator) {
+  return new PortClient({ baseUrl: emulator.url, ...credentials });
+}
+
+async function identifiersIn(emulator: RunningEmulator): Promise<string[]> {
+  return (await listBlueprints(orgClient(emulator))).map((b) => b.identifier).sort();
+}
+
+/** Runs `npm run promote`'s script with the test's backend; resolves with its exit code and output. */
+function promote(from: PulumiStack, to: PulumiStack): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["ts-node", "--transpile-only", "scripts/promote.ts", from.stack, to.stack], {
+      cwd: REPO_ROOT,
+      env: from.env,
+    });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    child.on("close", (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+describe("Stacks per environment", () => {
+  let orgA: RunningEmulator;
+  let orgB: RunningEmulator;
+  let backend: { stateDir: string; home: string };
+  const stacks: PulumiStack[] = [];
+
+  const stackFor = async (name: string, org: RunningEmulator, config: Record<string, string>) => {
+    const stack = new PulumiStack(REPO_ROOT, name, backend);
+    stacks.push(stack);
+    await stack.init({ "port:baseUrl": org.url, "port:clientId": credentials.clientId, ...config }, { "port:clientSecret": credentials.clientSecret });
+    return stack;
+  };
+
+  beforeAll(async () => {
+    orgA = await startEmulator({ port: 0, credentials: [credentials] });
+    orgB = await startEmulator({ port: 0, credentials: [credentials] });
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-envs-"));
+    backend = { stateDir: path.join(tmp, "state"), home: path.join(tmp, "home") };
+  });
+
+  afterAll(async () => {
+    for (const stack of stacks.reverse()) {
+      await stack.run(["destroy", "--yes", "--skip-preview"]);
+      stack.remove();
+    }
+    await orgA?.close();
+    await orgB?.close();
+  });
+
+  it("promotes dev to staging: shows staging's changes and config, fails on missing config, applies nothing", async () => {
+    const dev = await stackFor("dev", orgA, { "port-portal:environment": "dev" });
+    await dev.ok(["config", "set", "--path", "port-portal:urls.notificationWebhook", "https://hooks.example.com/dev"]);
+    await dev.ok(["up", "--yes", "--skip-preview"]);
+    expect(await identifiersIn(orgA)).toEqual(["api", "deployment", "environment", "service"]);
+
+    const staging = await stackFor("staging", orgB, { "port-portal:environment": "staging" });
+    const lacking = await promote(dev, staging);
+    expect(lacking.code).toBe(1);
+    expect(lacking.out).toContain("- `port-portal:urls`: run `pulumi config set port-portal:urls <value> --stack staging-");
+    expect(await identifiersIn(orgB)).toEqual([]);
+
+    await staging.ok(["config", "set", "--path", "port-portal:urls.notificationWebhook", "https://hooks.example.com/staging"]);
+    const promotion = await promote(dev, staging);
+    expect(promotion.code).toBe(0);
+    expect(promotion.out).toMatch(/### staging-\d+: 4 to add, 0 to change, 0 to replace, 0 to delete/);
+    expect(promotion.out).toContain("- adds blueprint `service` (Service)");
+    expect(promotion.out).toContain("| `port-portal:urls` |");
+    expect(promotion.out).not.toContain(credentials.clientSecret);
+    expect(await identifiersIn(orgB)).toEqual([]);
+  });
+
+  it("brings staging up in its own org with the same portal", async () => {
+    const staging = stacks.find((s) => s.stack.startsWith("staging"))!;
+    await staging.ok(["up", "--yes", "--skip-preview"]);
+    expect(await identifiersIn(orgB)).toEqual(await identifiersIn(orgA));
+    expect(changingSteps(await staging.previewJson())).toEqual([]);
+  });
+
+  it("lets a prefixed stack share dev's org without touching dev's objects", async () => {
+    const shared = await stackFor("shared", orgA, { "port-portal:environment": "staging", "port-portal:identifierPrefix": "stg_" });
+    await shared.ok(["up", "--yes", "--skip-preview"]);
+    expect(await identifiersIn(orgA)).toEqual(["api", "deployment", "environment", "service", "stg_api", "stg_deployment", "stg_environment", "stg_service"]);
+    const dev = stacks.find((s) => s.stack.startsWith("dev"))!;
+    expect(changingSteps(await dev.previewJson())).toEqual([]);
+  });
+
+  it("fails at preview on a bad stack config value, naming the key and the fix", async () => {
+    const dev = stacks.find((s) => s.stack.startsWith("dev"))!;
+    await dev.ok(["config", "set", "port-portal:identifierPrefix", "has space"]);
+    const preview = await dev.run(["preview"]);
+    await dev.ok(["config", "rm", "port-portal:identifierPrefix"]);
+    expect(preview.code).not.toBe(0);
+    expect(preview.stdout + preview.stderr).toContain(
+      "port-portal:identifierPrefix: must be 1-20 letters, digits, _ or - (it becomes part of every Port identifier). Fix: pulumi config set port-portal:identifierPrefix <value> --stack dev-",
+    );
+  });
+});
