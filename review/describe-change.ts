@@ -27,7 +27,7 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 export function kindName(change: PortChange): string {
-  const doc = change.after ?? change.before ?? {};
+  const doc: Doc = change.after ?? change.before ?? {};
   if (change.kind === "Page") return doc.type === "dashboard" ? "dashboard" : `${doc.type ?? "page"} page`;
   if (change.kind === "Action" && doc.trigger?.type === "automation") return "automation";
   return KIND_NAMES[change.kind] ?? change.kind.toLowerCase();
