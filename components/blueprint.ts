@@ -59,11 +59,78 @@ export class Blueprint extends pulumi.ComponentResource {
       this.resource = undefined;
       this.identifier = pulumi.output(spec.identifier as pulumi.Input<string>);
     } else {
-      this.resource = new BlueprintResource(name, spec, { parent: this });
+      const { base, secondStep } = splitSecondStep(spec, model);
+      this.resource = new BlueprintResource(name, base, { parent: this });
       this.identifier = this.resource.identifier;
+      if (this.declaredIdentifier) model.setBlueprintResource(this.declaredIdentifier, this.resource);
+      if (secondStep) this.addSecondStep(name, secondStep, model);
     }
     this.registerOutputs({ identifier: this.identifier });
   }
+
+  /**
+   * Relations that name blueprints of this stack by identifier are added once every blueprint is
+   * declared, after their targets exist: so blueprints that refer to each other come up in one run.
+   */
+  private addSecondStep(name: string, secondStep: SecondStep, model: PortalModel): void {
+    model.afterDeclarations(() => {
+      const targets = secondStep.targets.map((t) => model.blueprintResource(t)).filter((r): r is pulumi.Resource => pulumi.Resource.isInstance(r));
+      new BlueprintRelationsResource(
+        `${name}-relations`,
+        { ...secondStep.parts, blueprint: this.identifier },
+        { parent: this, dependsOn: [this.resource!, ...targets] },
+      );
+    });
+  }
+}
+
+/** The second step of a blueprint: `pulumi-nodejs:dynamic/port:BlueprintRelations`. */
+export class BlueprintRelationsResource extends pulumi.dynamic.Resource {
+  constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    super(providerStub("BlueprintRelations"), name, spec, opts, "port", "BlueprintRelations");
+  }
+}
+
+interface SecondStep {
+  parts: Record<string, unknown>;
+  /** Identifiers of the blueprints the parts point at. */
+  targets: string[];
+}
+
+/**
+ * Moves out of the spec what points at blueprints of this stack by identifier string: those
+ * relations, the mirror properties and inherited ownership that go through them, and aggregations
+ * over them. Targets given as `Blueprint` objects (outputs) stay: they are created first anyway.
+ */
+function splitSecondStep(spec: pulumi.Inputs, model: PortalModel): { base: pulumi.Inputs; secondStep?: SecondStep } {
+  const self = spec.identifier;
+  const later = (target: unknown): target is string => typeof target === "string" && target !== self && model.isDeclaredHere(target);
+  const plainMap = (value: unknown): Record<string, any> | undefined =>
+    value && typeof value === "object" && !pulumi.Output.isInstance(value) ? (value as Record<string, any>) : undefined;
+  const take = (map: Record<string, any> | undefined, moves: (key: string, value: any) => boolean) => {
+    const kept: Record<string, any> = {};
+    const moved: Record<string, any> = {};
+    for (const [key, value] of Object.entries(map ?? {})) (moves(key, value) ? moved : kept)[key] = value;
+    return { kept, moved };
+  };
+
+  const relations = take(plainMap(spec.relations), (_k, r) => later(r?.target));
+  const firstHopMoved = (path: unknown) => typeof path === "string" && path.split(".")[0] in relations.moved;
+  const mirrors = take(plainMap(spec.mirrorProperties), (_k, m) => firstHopMoved(m?.path));
+  const aggregations = take(plainMap(spec.aggregationProperties), (_k, a) => later(a?.target));
+  const ownership = plainMap(spec.ownership);
+  const ownershipMoves = ownership?.type === "Inherited" && firstHopMoved(ownership.path);
+  const targets = [...Object.values(relations.moved).map((r) => r.target), ...Object.values(aggregations.moved).map((a) => a.target)];
+  if (targets.length === 0 && !ownershipMoves) return { base: spec };
+
+  const base: pulumi.Inputs = { ...spec };
+  if (spec.relations !== undefined) base.relations = relations.kept;
+  if (spec.mirrorProperties !== undefined) base.mirrorProperties = mirrors.kept;
+  if (spec.aggregationProperties !== undefined) base.aggregationProperties = aggregations.kept;
+  if (ownershipMoves) delete base.ownership;
+  const parts: Record<string, unknown> = { relations: relations.moved, mirrorProperties: mirrors.moved, aggregationProperties: aggregations.moved };
+  if (ownershipMoves) parts.ownership = ownership;
+  return { base, secondStep: { parts, targets: [...new Set(targets)] } };
 }
 
 /**

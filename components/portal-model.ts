@@ -46,6 +46,32 @@ export class PortalModel {
    */
   reportProblems(problems: string[]): void {
     this.problems.push(...problems);
+    this.checkLaterUnlessChecked();
+  }
+
+  private readonly secondSteps: (() => void)[] = [];
+  private readonly blueprintResources = new Map<string, unknown>();
+
+  /**
+   * Work that must wait until every blueprint is declared (the second step of blueprints that
+   * refer to each other). It runs in `check()` once nothing is wrong, or, if the program never
+   * calls `check()`, once its synchronous part is done.
+   */
+  afterDeclarations(step: () => void): void {
+    this.secondSteps.push(step);
+    this.checkLaterUnlessChecked();
+  }
+
+  /** The resource that creates a declared blueprint, for the second steps' dependencies. */
+  setBlueprintResource(identifier: string, resource: unknown): void {
+    this.blueprintResources.set(identifier, resource);
+  }
+
+  blueprintResource(identifier: string): unknown {
+    return this.blueprintResources.get(identifier);
+  }
+
+  private checkLaterUnlessChecked(): void {
     if (this.fallbackScheduled) return;
     this.fallbackScheduled = true;
     setImmediate(() => {
@@ -85,17 +111,49 @@ export class PortalModel {
     }
   }
 
-  /** Throws a PortalValidationError listing every unresolved reference. */
+  /** Webhooks, seed entities and integration mappings, by what Port keys them on: one component each. */
+  private readonly ingestion = new Map<string, string>();
+
+  private declareIngestion(key: string, component: string, clash: (previous: string) => string): void {
+    const previous = this.ingestion.get(key);
+    if (previous) this.problems.push(`${component}: ${clash(previous)}`);
+    else this.ingestion.set(key, component);
+  }
+
+  declareWebhook(identifier: string, component: string): void {
+    this.declareIngestion(`webhook:${identifier}`, component, (previous) =>
+      `field identifier: "${identifier}" is already the identifier of a webhook declared by ${previous}. Give each webhook its own identifier.`,
+    );
+  }
+
+  declareEntity(blueprint: string, identifier: string, component: string): void {
+    this.declareIngestion(`entity:${blueprint}/${identifier}`, component, (previous) =>
+      `field identifier: "${identifier}" is already an entity of blueprint "${blueprint}", declared by ${previous}. Give each entity of a blueprint its own identifier.`,
+    );
+  }
+
+  declareIntegrationMapping(installationId: string, component: string): void {
+    this.declareIngestion(`integration:${installationId}`, component, (previous) =>
+      `field installationId: the mapping of installation "${installationId}" is already managed by ${previous}. Declare one mapping per installation, with all its resources.`,
+    );
+  }
+
   /**
    * The identifier Port gets for one the code declares or refers to: with the stack's prefix and
    * suffix, so environments sharing an org never collide. Port's system blueprints and blueprints
    * managed outside the stack keep their names.
    */
   qualify(identifier: string): string {
-    if (identifier.startsWith("_") || (this.options.existingBlueprints ?? []).includes(identifier)) return identifier;
+    if (!this.isDeclaredHere(identifier)) return identifier;
     return `${this.options.identifierPrefix ?? ""}${identifier}${this.options.identifierSuffix ?? ""}`;
   }
 
+  /** False for Port's system blueprints and blueprints managed outside this stack. */
+  isDeclaredHere(identifier: string): boolean {
+    return !identifier.startsWith("_") && !(this.options.existingBlueprints ?? []).includes(identifier);
+  }
+
+  /** Throws a PortalValidationError listing every unresolved reference; otherwise runs the second steps. */
   check(options: PortalCheckOptions = {}): void {
     this.checked = true;
     const existing = [...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? [])];
@@ -111,6 +169,7 @@ export class PortalModel {
       );
     }
     if (problems.length > 0) throw new PortalValidationError(problems);
+    for (const step of this.secondSteps.splice(0)) step();
   }
 }
 

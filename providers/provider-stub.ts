@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 /** The Port object kinds that have a dynamic provider; each names an entry of providers/runtime.ts. */
 export type ProviderKind =
   | "Blueprint"
+  | "BlueprintRelations"
   | "Scorecard"
   | "Page"
   | "PagePermissions"
@@ -19,6 +20,7 @@ export type ProviderKind =
 /** Each kind's stub module: tools/provider-stub/<file>.js. */
 const STUB_FILES: Record<ProviderKind, string> = {
   Blueprint: "blueprint",
+  BlueprintRelations: "blueprint-relations",
   Scorecard: "scorecard",
   Page: "page",
   PagePermissions: "page-permissions",

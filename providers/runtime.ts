@@ -9,6 +9,7 @@ import type { ResourceLogic } from "./resource-logic";
  */
 const logicByKind: Record<ProviderKind, () => ResourceLogic> = {
   Blueprint: () => require("./blueprint-provider").blueprintLogic,
+  BlueprintRelations: () => require("./blueprint-relations-provider").blueprintRelationsLogic,
   Scorecard: () => require("./scorecard-provider").scorecardLogic,
   Page: () => require("./page-provider").pageLogic,
   PagePermissions: () => require("./page-permissions-provider").pagePermissionsLogic,

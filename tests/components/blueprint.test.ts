@@ -22,6 +22,13 @@ function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
 
+/** Resource registration under mocks is asynchronous: let it finish. */
+function settled(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+afterAll(() => settled());
+
 beforeAll(async () => {
   components = await import("../../components");
 });
@@ -101,7 +108,7 @@ describe("Blueprint", () => {
     );
   });
 
-  it("accepts relation targets that are Port system blueprints or listed as existing", () => {
+  it("accepts relation targets that are Port system blueprints or listed as existing", async () => {
     const { Blueprint, currentPortalModel } = components;
     new Blueprint("service", {
       identifier: "service",
@@ -111,6 +118,7 @@ describe("Blueprint", () => {
     });
     expect(() => currentPortalModel().check({ existingBlueprints: ["k8s_cluster"] })).not.toThrow();
     expect(() => currentPortalModel().check()).toThrow(/blueprint "k8s_cluster" is not declared/);
+    await settled();
   });
 
   it("refuses two blueprints with the same identifier", () => {
@@ -140,10 +148,38 @@ describe("Blueprint", () => {
     expect(inputs.identifier).toBe("stg_service");
     expect(Object.fromEntries(Object.entries(inputs.relations).map(([k, r]: [string, any]) => [k, r.target]))).toEqual({
       team: "stg_team",
-      squad: "stg_team",
       owner: "_team",
       cluster: "k8s_cluster",
     });
     expect(() => model.check()).not.toThrow();
+    await settled();
+    const secondStep = registered.find((r) => r.type === "pulumi-nodejs:dynamic/port:BlueprintRelations")!.inputs;
+    expect(secondStep.blueprint).toBe("stg_service");
+    expect(secondStep.relations).toEqual({ squad: { target: "stg_team", required: false, many: false } });
+  });
+
+  it("adds relations that name stack blueprints by identifier in a second step, so a cycle comes up in one run", async () => {
+    const { Blueprint, currentPortalModel } = components;
+    const a = new Blueprint("a", {
+      identifier: "a",
+      title: "A",
+      schema: { properties: { name: { type: "string" } } },
+      relations: { b: { target: "b", required: false, many: false } },
+      mirrorProperties: { bName: { path: "b.name" } },
+    });
+    new Blueprint("b", { identifier: "b", title: "B", schema: { properties: { name: { type: "string" } } }, relations: { a: { target: "a", required: false, many: false } } });
+    expect(registered.filter((r) => r.type.endsWith("port:BlueprintRelations"))).toEqual([]);
+    currentPortalModel().check();
+    await settled();
+    const base = registered.find((r) => r.custom && r.name === "a" && r.type.endsWith("port:Blueprint"))!.inputs;
+    expect([base.relations, base.mirrorProperties]).toEqual([{}, {}]);
+    const steps = registered.filter((r) => r.type.endsWith("port:BlueprintRelations")).map((r) => [r.name, r.inputs.blueprint, Object.keys(r.inputs.relations)]);
+    expect(steps.sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      ["a-relations", "a", ["b"]],
+      ["b-relations", "b", ["a"]],
+    ]);
+    const aStep = registered.find((r) => r.name === "a-relations")!.inputs;
+    expect(aStep.mirrorProperties).toEqual({ bName: { path: "b.name" } });
+    expect(await valueOf(a.identifier)).toBe("a");
   });
 });

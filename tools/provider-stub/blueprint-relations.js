@@ -1,0 +1,3 @@
+"use strict";
+// Exactly this module's exports is the provider object, which is what makes Pulumi serialize it as a require().
+module.exports = require("./index").providerFor("BlueprintRelations");
