@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ALLOW_DATA_LOSS_KEY, AllowDataLoss } from "../providers/blueprint-guards";
 import { providerStub } from "../providers/provider-stub";
 import { BlueprintSpec, BlueprintSpecInput, validateSpec } from "../schemas";
 import type { DeepInput } from "./input-types";
@@ -16,6 +17,12 @@ export type BlueprintRelationArgs = { [K in keyof Omit<RelationSpecInput, "targe
 /** Port's blueprint, as typed args: every field of the schema, accepting Pulumi Inputs. */
 export type BlueprintArgs = { [K in keyof Omit<BlueprintSpecInput, "relations">]: DeepInput<BlueprintSpecInput[K]> } & {
   relations?: Record<string, BlueprintRelationArgs>;
+  /**
+   * Changes that lose data in Port are refused at preview unless allowed here: changing the type
+   * of a property that holds values, removing such a property, deleting the blueprint with its
+   * entities. Default: none allowed. Not sent to Port.
+   */
+  allowDataLoss?: AllowDataLoss;
 };
 
 /** One provider instance for every blueprint: Pulumi serializes it once per kind, not per resource. */
@@ -60,7 +67,8 @@ export class Blueprint extends pulumi.ComponentResource {
       this.identifier = pulumi.output(spec.identifier as pulumi.Input<string>);
     } else {
       const { base, secondStep } = splitSecondStep(spec, model);
-      this.resource = new BlueprintResource(name, base, { parent: this });
+      const inputs = args.allowDataLoss ? { ...base, [ALLOW_DATA_LOSS_KEY]: args.allowDataLoss } : base;
+      this.resource = new BlueprintResource(name, inputs, { parent: this });
       this.identifier = this.resource.identifier;
       if (this.declaredIdentifier) model.setBlueprintResource(this.declaredIdentifier, this.resource);
       if (secondStep) this.addSecondStep(name, secondStep, model);
@@ -140,7 +148,8 @@ function splitSecondStep(spec: pulumi.Inputs, model: PortalModel): { base: pulum
  */
 function specInputs(args: BlueprintArgs, model: PortalModel): pulumi.Inputs {
   const qualify = <T>(id: T) => (typeof id === "string" ? model.qualify(id) : id);
-  const spec: pulumi.Inputs = { ...args, identifier: qualify(args.identifier) };
+  const { allowDataLoss: _allow, ...portArgs } = args;
+  const spec: pulumi.Inputs = { ...portArgs, identifier: qualify(args.identifier) };
   if (args.relations) {
     spec.relations = Object.fromEntries(
       Object.entries(args.relations).map(([key, r]) => [key, { ...r, target: r.target instanceof Blueprint ? r.target.identifier : qualify(r.target) }]),

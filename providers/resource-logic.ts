@@ -11,7 +11,13 @@ export interface CheckFailure {
 
 export interface ResourceLogic {
   check(olds: Record<string, any>, news: Record<string, any>): Promise<{ inputs?: Record<string, any>; failures?: CheckFailure[] }>;
-  diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
+  /** `connect` gives read-only access to Port during preview, for checks that need the org's data. */
+  diff(
+    id: string,
+    olds: Record<string, any>,
+    news: Record<string, any>,
+    connect?: () => PortClient,
+  ): Promise<{ changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
   create(client: PortClient, inputs: Record<string, any>): Promise<{ id: string; outs: Record<string, any> }>;
   read(client: PortClient, id: string, props: Record<string, any>): Promise<{ id?: string; props?: Record<string, any> }>;
   update(client: PortClient, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ outs: Record<string, any> }>;

@@ -36,7 +36,7 @@ export function providerFor(kind: ProviderKind) {
       stackConfig = config;
     },
     check: (olds: any, news: any) => logic.check(olds, news),
-    diff: (id: string, olds: any, news: any) => logic.diff(id, olds, news),
+    diff: (id: string, olds: any, news: any) => logic.diff(id, olds, news, client),
     create: (inputs: any) => logic.create(client(), inputs),
     read: (id: string, props: any) => logic.read(client(), id, props),
     update: (id: string, olds: any, news: any) => logic.update(client(), id, olds, news),

@@ -1,4 +1,4 @@
-import { PortApiError, PortClient, getBlueprint, replaceBlueprint } from "../../client";
+import { PortApiError, PortClient, createEntity, getBlueprint, replaceBlueprint } from "../../client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { blueprintLogic } from "../../providers/blueprint-provider";
 
@@ -107,5 +107,51 @@ describe("Blueprint provider", () => {
     expect(result.failures?.[0].property).toBe("identifier");
     expect(result.failures?.[0].reason).toContain('Blueprint "my service": field identifier:');
     expect(emulator.stats().requests).toBe(0);
+  });
+});
+
+describe("Blueprint provider guard rails", () => {
+  const sized = (type: "string" | "number") => ({ ...squadSpec, schema: { properties: { slack: { type: "string" }, size: { type } } } });
+  const connect = () => client;
+
+  async function squadWithOneSizedEntity() {
+    const { outs } = await blueprintLogic.create(client, await checked(sized("string")));
+    await createEntity(client, "squad", { identifier: "core", properties: { size: "large" } });
+    return outs;
+  }
+
+  it("refuses at preview to change the type of a property that holds values, naming the count", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const error = await blueprintLogic.diff("squad", outs, await checked(sized("number")), connect).catch((e) => e);
+    expect(error.message).toBe(
+      'Blueprint "squad": field schema.properties.size.type: changing "string" to "number" drops the values of 1 entity (Port cannot change a property\'s type in place). ' +
+        "Add a new property instead, or set allowDataLoss: { propertyTypeChanges: true } on the Blueprint.",
+    );
+  });
+
+  it("changes the type when allowed, by dropping and re-adding the property", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const news = { ...(await checked(sized("number"))), __allowDataLoss: { propertyTypeChanges: true } };
+    expect(await blueprintLogic.diff("squad", outs, news, connect)).toEqual({ changes: true });
+    await blueprintLogic.update(client, "squad", outs, news);
+    expect(((await getBlueprint(client, "squad"))!.schema as any).properties.size).toEqual({ type: "number" });
+  });
+
+  it("refuses to remove a property that holds values unless allowed", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const error = await blueprintLogic.diff("squad", outs, await checked(squadSpec), connect).catch((e) => e);
+    expect(error.message).toContain('Blueprint "squad": field schema.properties.size: removing it deletes the values of 1 entity.');
+    const allowed = { ...(await checked(squadSpec)), __allowDataLoss: { deletePropertiesWithData: true } };
+    expect(await blueprintLogic.diff("squad", outs, allowed, connect)).toEqual({ changes: true });
+  });
+
+  it("refuses to delete a blueprint that still has entities, and deletes both when allowed", async () => {
+    const outs = await squadWithOneSizedEntity();
+    await expect(blueprintLogic.delete(client, "squad", outs)).rejects.toThrow(
+      'Blueprint "squad" still has 1 entity, which deleting it would lose. Delete them first, or set allowDataLoss: { deleteWithEntities: true }',
+    );
+    expect(await getBlueprint(client, "squad")).toBeDefined();
+    await blueprintLogic.delete(client, "squad", { ...outs, __allowDataLoss: { deleteWithEntities: true } });
+    expect(await getBlueprint(client, "squad")).toBeUndefined();
   });
 });
