@@ -1,0 +1,171 @@
+/**
+ * Validates a scorecard body as Port does on POST and PUT (port-api.md §5): Port's JSON schema
+ * (`additionalProperties: false`; required identifier, title, rules; conditions by kind) and the
+ * level rules its docs state (rules name an existing level, never the first). Written from
+ * port-api.md, independent of schemas/, so it can disagree with them. Every problem is
+ * collected and reported in one 422.
+ */
+import { COLORS, ENTITY_IDENTIFIER, META_FIELDS, PROPERTY_KEY, PROPERTY_KEY_MAX } from "./port-vocabulary";
+import { checkBoolean, checkNoExtraKeys, checkObject, checkString } from "./field-checks";
+import { isPlainObject, jsonType, pointer, Problems } from "./validation-problems";
+
+/** Port's levels when a scorecard declares none (colors per terraform-provider-port-labs' defaults). */
+export const DEFAULT_LEVELS = [
+  { title: "Basic", color: "paleBlue" },
+  { title: "Bronze", color: "bronze" },
+  { title: "Silver", color: "silver" },
+  { title: "Gold", color: "gold" },
+];
+
+const SCORECARD_KEYS = ["identifier", "title", "filter", "levels", "rules", "properties"];
+const RULE_KEYS = ["identifier", "title", "description", "level", "query"];
+
+const TEXT_OPERATORS = ["=", "!=", "contains", "doesNotContains", "beginsWith", "doesNotBeginsWith", "endsWith", "doesNotEndsWith"];
+const ORDER_OPERATORS = [">", "<", ">=", "<="];
+const LIST_OPERATORS = ["containsAny", "in"];
+const EMPTY_OPERATORS = ["isEmpty", "isNotEmpty"];
+const DATE_OPERATORS = ["between", "notBetween", "="];
+const DATE_PRESETS = ["today", "tomorrow", "yesterday", "lastDay", "lastWeek", "last2Weeks", "lastMonth", "last3Months", "last6Months", "last12Months"];
+const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+
+/** Throws a 422 ApiError listing every problem. `pathBlueprint` is the `{bp}` of the request path. */
+export function validateScorecard(body: unknown, pathBlueprint: string): asserts body is Record<string, unknown> & { identifier: string } {
+  const problems = new Problems();
+  if (!isPlainObject(body)) {
+    problems.add("/", `must be object (got ${jsonType(body)})`);
+    return problems.throwIfAny();
+  }
+  // Clients echo what GET returned: the meta fields and `blueprint` are accepted (and ignored) when they match.
+  checkNoExtraKeys(problems, "/", body, [...SCORECARD_KEYS, ...META_FIELDS, "blueprint"]);
+  if (body.blueprint !== undefined && body.blueprint !== pathBlueprint) {
+    problems.add("/blueprint", `must equal the blueprint in the path (${JSON.stringify(pathBlueprint)}); a scorecard cannot move to another blueprint`);
+  }
+  checkString(problems, "/identifier", body.identifier, { required: true, minLength: 1, maxLength: 100, pattern: ENTITY_IDENTIFIER });
+  checkString(problems, "/title", body.title, { required: true });
+  checkObject(problems, "/properties", body.properties);
+  if (body.filter !== undefined) checkQuery(problems, "/filter", body.filter);
+
+  const levels = checkLevels(problems, body.levels);
+  if (body.rules === undefined) problems.add("/rules", "is required");
+  else if (!Array.isArray(body.rules)) problems.add("/rules", `must be array (got ${jsonType(body.rules)})`);
+  else {
+    const seen = new Set<string>();
+    body.rules.forEach((rule, index) => checkRule(problems, pointer("/rules", index), rule, levels, seen));
+  }
+  problems.throwIfAny();
+}
+
+/** The level titles in force (custom or default), lowest first. */
+function checkLevels(problems: Problems, levels: unknown): { titles: string[]; custom: boolean } {
+  if (levels === undefined) return { titles: DEFAULT_LEVELS.map((l) => l.title), custom: false };
+  if (!Array.isArray(levels)) {
+    problems.add("/levels", `must be array (got ${jsonType(levels)})`);
+    return { titles: [], custom: true };
+  }
+  if (levels.length === 0) problems.add("/levels", "must NOT have fewer than 1 items");
+  const titles: string[] = [];
+  levels.forEach((level, index) => {
+    const path = pointer("/levels", index);
+    const object = checkObject(problems, path, level, true);
+    if (!object) return;
+    checkNoExtraKeys(problems, path, object, ["title", "color"]);
+    if (checkString(problems, pointer(path, "title"), object.title, { required: true, minLength: 1 })) {
+      // Assumption (UNCONFIRMED): rules name levels by title, so Port cannot accept two levels with one title.
+      if (titles.includes(object.title as string)) problems.add(pointer(path, "title"), `must be unique (${JSON.stringify(object.title)} appears twice)`);
+      titles.push(object.title as string);
+    }
+    checkString(problems, pointer(path, "color"), object.color, { required: true, allowed: COLORS });
+  });
+  return { titles, custom: true };
+}
+
+function checkRule(problems: Problems, path: string, rule: unknown, levels: { titles: string[]; custom: boolean }, seen: Set<string>): void {
+  const object = checkObject(problems, path, rule, true);
+  if (!object) return;
+  checkNoExtraKeys(problems, path, object, RULE_KEYS);
+  // Port's spec gives the rule identifier the property-key pattern.
+  if (checkString(problems, pointer(path, "identifier"), object.identifier, { required: true, maxLength: PROPERTY_KEY_MAX, pattern: PROPERTY_KEY })) {
+    // Assumption (UNCONFIRMED): rules are entities of `_rule`, so identifiers are unique per scorecard.
+    if (seen.has(object.identifier as string)) problems.add(pointer(path, "identifier"), `must be unique within the scorecard (${JSON.stringify(object.identifier)} appears twice)`);
+    seen.add(object.identifier as string);
+  }
+  checkString(problems, pointer(path, "title"), object.title, { required: true });
+  checkString(problems, pointer(path, "description"), object.description);
+  const levelPath = pointer(path, "level");
+  const [floor, ...above] = levels.titles;
+  // Without custom levels Port's spec enumerates Gold|Silver|Bronze; with them, any level above the first (docs).
+  if (checkString(problems, levelPath, object.level, { required: true, allowed: levels.custom ? undefined : above })) {
+    if (levels.custom && object.level === floor) problems.add(levelPath, `must not be the first level (${JSON.stringify(floor)}), which every entity reaches`, above);
+    else if (levels.custom && !levels.titles.includes(object.level as string)) problems.add(levelPath, "must be the title of one of the scorecard's levels", above);
+  }
+  if (object.query === undefined) problems.add(pointer(path, "query"), "is required");
+  else checkQuery(problems, pointer(path, "query"), object.query);
+}
+
+function checkQuery(problems: Problems, path: string, query: unknown): void {
+  const object = checkObject(problems, path, query, true);
+  if (!object) return;
+  checkNoExtraKeys(problems, path, object, ["combinator", "conditions"]);
+  checkString(problems, pointer(path, "combinator"), object.combinator, { required: true, allowed: ["and", "or"] });
+  const conditions = object.conditions;
+  const conditionsPath = pointer(path, "conditions");
+  if (conditions === undefined) problems.add(conditionsPath, "is required");
+  else if (!Array.isArray(conditions)) problems.add(conditionsPath, `must be array (got ${jsonType(conditions)})`);
+  else {
+    if (conditions.length === 0) problems.add(conditionsPath, "must NOT have fewer than 1 items");
+    conditions.forEach((condition, index) => checkCondition(problems, pointer(conditionsPath, index), condition));
+  }
+}
+
+/** One condition: it tests `property` (a key or meta-property) or `relation`, and its operator fixes the value's shape. */
+function checkCondition(problems: Problems, path: string, condition: unknown): void {
+  const object = checkObject(problems, path, condition, true);
+  if (!object) return;
+  const onRelation = object.relation !== undefined;
+  if (onRelation === (object.property !== undefined)) {
+    problems.add(path, "must have exactly one of property or relation");
+    return;
+  }
+  const target = onRelation ? "relation" : "property";
+  checkString(problems, pointer(path, target), object[target], {
+    required: true,
+    pattern: onRelation ? PROPERTY_KEY : /^(\$[A-Za-z]+|[A-Za-z0-9@_=\\-]+)$/,
+  });
+  const operators = onRelation
+    ? [...TEXT_OPERATORS, ...LIST_OPERATORS, ...EMPTY_OPERATORS]
+    : [...TEXT_OPERATORS, ...ORDER_OPERATORS, ...LIST_OPERATORS, ...EMPTY_OPERATORS, "between", "notBetween"];
+  if (!checkString(problems, pointer(path, "operator"), object.operator, { required: true, allowed: operators })) return;
+  const operator = object.operator as string;
+  const valuePath = pointer(path, "value");
+  const value = object.value;
+
+  if (EMPTY_OPERATORS.includes(operator)) {
+    checkNoExtraKeys(problems, path, object, [target, "operator", "not"]);
+    checkBoolean(problems, pointer(path, "not"), object.not);
+    return;
+  }
+  checkNoExtraKeys(problems, path, object, [target, "operator", "value"]);
+  const isDate = !onRelation && DATE_OPERATORS.includes(operator) && (operator !== "=" || isPlainObject(value));
+  if (isDate) checkDateValue(problems, valuePath, value);
+  else if (LIST_OPERATORS.includes(operator)) {
+    if (!Array.isArray(value)) problems.add(valuePath, `must be array (got ${jsonType(value)})`);
+    else value.forEach((item, index) => checkScalar(problems, pointer(valuePath, index), item));
+  } else checkScalar(problems, valuePath, value);
+}
+
+function checkScalar(problems: Problems, path: string, value: unknown): void {
+  if (value === undefined) problems.add(path, "is required");
+  else if (!["string", "number", "boolean"].includes(typeof value)) problems.add(path, `must be string, number or boolean (got ${jsonType(value)})`);
+}
+
+function checkDateValue(problems: Problems, path: string, value: unknown): void {
+  const object = checkObject(problems, path, value, true);
+  if (!object) return;
+  if ("preset" in object) {
+    checkNoExtraKeys(problems, path, object, ["preset"]);
+    checkString(problems, pointer(path, "preset"), object.preset, { required: true, allowed: DATE_PRESETS });
+    return;
+  }
+  checkNoExtraKeys(problems, path, object, ["from", "to"]);
+  for (const end of ["from", "to"]) checkString(problems, pointer(path, end), object[end], { required: true, pattern: ISO_DATE_TIME });
+}
