@@ -133,7 +133,8 @@ export class OrgStore {
   clear(): void {
     this.blueprints.clear();
     this.entitiesByBlueprint.clear();
-    this.collections.clear();
+    // Emptied in place: routes may hold a collection's map for their lifetime.
+    for (const map of this.collections.values()) map.clear();
     for (const fill of this.seeds) fill();
   }
 
