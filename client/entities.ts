@@ -53,11 +53,22 @@ export async function createEntity(
   return envelopeField<PortEntity>(await client.request("POST", path, { body: entity, query }), "entity", "POST", path);
 }
 
+export interface GetEntityOptions {
+  /** Leave out the values Port computes (calculation, mirror and aggregation properties), which cannot be written back. */
+  excludeCalculatedProperties?: boolean;
+}
+
 /** The entity, or undefined when Port answers 404 `not_found` (for the entity or its blueprint). */
-export async function getEntity(client: PortClient, blueprint: string, identifier: string): Promise<PortEntity | undefined> {
+export async function getEntity(
+  client: PortClient,
+  blueprint: string,
+  identifier: string,
+  opts: GetEntityOptions = {},
+): Promise<PortEntity | undefined> {
   const path = entityPath(blueprint, identifier);
   try {
-    return envelopeField<PortEntity>(await client.request("GET", path), "entity", "GET", path);
+    const query = { exclude_calculated_properties: opts.excludeCalculatedProperties };
+    return envelopeField<PortEntity>(await client.request("GET", path, { query }), "entity", "GET", path);
   } catch (error) {
     if (error instanceof PortApiError && error.isNotFound) return undefined;
     throw error;

@@ -28,6 +28,10 @@ export interface EmulatorOptions {
   stateFile?: string;
   /** Per-client fixed window; default 15000 requests per 300 s (Port's historical non-entity limit). */
   rateLimit?: RateLimitOptions;
+  /** Installed integrations (Ocean/exporters) the org has from the start and after reset(); see emulator/integration-routes.ts. */
+  integrations?: { installationId: string; installationAppType?: string; title?: string; version?: string; config?: Record<string, unknown> }[];
+  /** How long after its blueprint or action a permission scope appears (Port creates them asynchronously); default 300 ms. */
+  permissionDelayMs?: number;
 }
 
 export interface EmulatorStats {

@@ -22,10 +22,17 @@ export function incidentArgs(service: RelationTarget, identifier = "incident"): 
     icon: "Alert",
     schema: {
       properties: {
-        severity: { type: "string", title: "Severity", enum: ["SEV1", "SEV2", "SEV3"], enumColors: { SEV1: "red", SEV2: "orange", SEV3: "yellow" } },
-        status: { type: "string", title: "Status", enum: ["open", "resolved"], default: "open" },
+        severity: {
+          type: "string",
+          title: "Severity",
+          enum: ["SEV1", "SEV2", "SEV3", "SEV4"],
+          enumColors: { SEV1: "red", SEV2: "orange", SEV3: "yellow", SEV4: "lightGray" },
+        },
+        status: { type: "string", title: "Status", enum: ["triggered", "acknowledged", "resolved"], default: "triggered" },
         description: { type: "string", format: "markdown", title: "Description" },
         reportedBy: { type: "string", format: "user", title: "Reported by" },
+        assignee: { type: "string", format: "user", title: "Assignee" },
+        postmortemUrl: { type: "string", format: "url", title: "Postmortem" },
       },
       required: ["severity"],
     },
@@ -181,7 +188,7 @@ export function reportIncidentArgs(blueprints: { service: ActionBlueprint; incid
             dataset: { combinator: "and", rules: [{ property: "$team", operator: "containsAny", value: { jqQuery: "[.user.teams[].name]" } }] },
             sort: { property: "$title", order: "ASC" },
           },
-          severity: { type: "string", title: "Severity", enum: ["SEV1", "SEV2", "SEV3"], default: "SEV3" },
+          severity: { type: "string", title: "Severity", enum: ["SEV1", "SEV2", "SEV3", "SEV4"], default: "SEV3" },
           description: { type: "string", format: "markdown", title: "Details" },
         },
         required: ["title", "service", "severity"],
@@ -199,7 +206,7 @@ export function reportIncidentArgs(blueprints: { service: ActionBlueprint; incid
         title: "{{ .inputs.title }}",
         properties: {
           severity: "{{ .inputs.severity }}",
-          status: "open",
+          status: "triggered",
           description: '{{ .inputs.description // "" }}',
           reportedBy: "{{ .trigger.by.user.email }}",
         },

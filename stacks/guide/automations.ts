@@ -68,7 +68,7 @@ export function incidentOnDegradedHealthArgs(blueprints: { service: ActionBluepr
         title: "{{ .event.diff.after.title }} is degraded",
         properties: {
           severity: "SEV2",
-          status: "open",
+          status: "triggered",
           description: "Health changed from {{ .event.diff.before.properties.health }} to Degraded.",
         },
         relations: { service: "{{ .event.context.entityIdentifier }}" },
