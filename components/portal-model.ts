@@ -21,6 +21,12 @@ export const SYSTEM_BLUEPRINTS = ["_user", "_team", "_rule", "_scorecard", "_rul
 export interface PortalCheckOptions {
   /** Blueprints that exist in the target Port org but are managed elsewhere (not in this stack). */
   existingBlueprints?: string[];
+  /** Actions that exist in the target Port org but are managed elsewhere (automations may watch their runs). */
+  existingActions?: string[];
+  /** Teams (by name) that exist in the Port org but are managed elsewhere (SSO, Port's UI); permissions and users may name them. */
+  existingTeams?: string[];
+  /** Users (by email) that exist in the Port org but are managed elsewhere; permissions and teams may name them. */
+  existingUsers?: string[];
 }
 
 export interface PortalModelOptions extends PortalCheckOptions {
@@ -111,6 +117,29 @@ export class PortalModel {
     }
   }
 
+  /** Pages (dashboards, the home page, entity pages) and sidebar folders, by identifier: one component each. */
+  private readonly pages = new Map<string, string>();
+  private readonly folders = new Map<string, string>();
+
+  /** A page the code creates or adopts; two components managing one page would undo each other. */
+  declarePage(identifier: string, component: string): void {
+    const previous = this.pages.get(identifier);
+    if (previous) {
+      this.problems.push(`${component}: field identifier: page "${identifier}" is already managed by ${previous}. Manage each page from one Dashboard.`);
+    } else {
+      this.pages.set(identifier, component);
+    }
+  }
+
+  declareFolder(identifier: string, component: string): void {
+    const previous = this.folders.get(identifier);
+    if (previous) {
+      this.problems.push(`${component}: field identifier: "${identifier}" is already declared by ${previous}. Give each folder its own identifier.`);
+    } else {
+      this.folders.set(identifier, component);
+    }
+  }
+
   /** Webhooks, seed entities and integration mappings, by what Port keys them on: one component each. */
   private readonly ingestion = new Map<string, string>();
 
@@ -136,6 +165,96 @@ export class PortalModel {
     this.declareIngestion(`integration:${installationId}`, component, (previous) =>
       `field installationId: the mapping of installation "${installationId}" is already managed by ${previous}. Declare one mapping per installation, with all its resources.`,
     );
+  }
+
+  /** Actions and automations by identifier: Port keeps both in one namespace (`/v1/actions`). */
+  private readonly actions = new Map<string, string>();
+  private readonly actionReferences: BlueprintReference[] = [];
+
+  declareAction(identifier: string, component: string): void {
+    const previous = this.actions.get(identifier);
+    if (previous) {
+      this.problems.push(
+        `${component}: field identifier: "${identifier}" is already declared by ${previous}; actions and automations share one namespace in Port. Give each its own identifier.`,
+      );
+    } else {
+      this.actions.set(identifier, component);
+    }
+  }
+
+  /** A reference to an action by plain identifier (an automation watching its runs); `identifier` in the reference is the action's. */
+  referAction(reference: BlueprintReference): void {
+    this.actionReferences.push(reference);
+  }
+
+  private unresolvedActionReferences(existing: string[]): string[] {
+    return this.actionReferences
+      .filter((ref) => !this.actions.has(ref.identifier) && !existing.includes(ref.identifier))
+      .map((ref) => {
+        const near = closestNames(ref.identifier, this.actions.keys());
+        const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
+        return (
+          `${ref.from}: field ${ref.field}: action "${ref.identifier}" is not declared in this stack.${hint} ` +
+          `Pass the Action object, fix the identifier, or list it in existingActions if it is managed outside this stack.`
+        );
+      });
+  }
+
+  /** Teams by name, users by email, permission scopes by parent: one component each. */
+  private readonly teams = new Map<string, string>();
+  private readonly users = new Map<string, string>();
+  private readonly permissionScopes = new Map<string, string>();
+  /** References to teams, users and roles, by kind; `identifier` is the name, email or role. */
+  private readonly peopleReferences: (BlueprintReference & { kind: "team" | "user" | "role" })[] = [];
+
+  declareTeam(name: string, component: string): void {
+    const previous = this.teams.get(name);
+    if (previous) this.problems.push(`${component}: field name: team "${name}" is already declared by ${previous}. Declare each team once.`);
+    else this.teams.set(name, component);
+  }
+
+  declareUser(email: string, component: string): void {
+    const previous = this.users.get(email);
+    if (previous) this.problems.push(`${component}: field email: user "${email}" is already declared by ${previous}. Declare each user once.`);
+    else this.users.set(email, component);
+  }
+
+  /** A blueprint's or action's permissions (`scope` e.g. `blueprint "service"`): two components managing one would undo each other. */
+  declarePermissionScope(scope: string, component: string): void {
+    const previous = this.permissionScopes.get(scope);
+    if (previous) this.problems.push(`${component}: the permissions of ${scope} are already managed by ${previous}. Declare them in one place.`);
+    else this.permissionScopes.set(scope, component);
+  }
+
+  /** A team, user or role named by plain value; checked in `check()` against what is declared or existing. */
+  referPeople(kind: "team" | "user" | "role", reference: BlueprintReference): void {
+    this.peopleReferences.push({ ...reference, kind });
+  }
+
+  private unresolvedPeopleReferences(options: PortalCheckOptions, knownBlueprints: Set<string>): string[] {
+    const teams = [...this.teams.keys(), ...(this.options.existingTeams ?? []), ...(options.existingTeams ?? [])];
+    const users = [...this.users.keys(), ...(this.options.existingUsers ?? []), ...(options.existingUsers ?? [])];
+    const hint = (wanted: string, known: Iterable<string>) => {
+      const near = closestNames(wanted, known);
+      return near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
+    };
+    const problems: string[] = [];
+    for (const ref of this.peopleReferences) {
+      const where = `${ref.from}: field ${ref.field}:`;
+      if (ref.kind === "team" && !teams.includes(ref.identifier)) {
+        problems.push(`${where} team "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, teams)} Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.`);
+      } else if (ref.kind === "user" && !users.includes(ref.identifier)) {
+        problems.push(`${where} user "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, users)} Declare the user, fix the email, or list it in existingUsers if it is managed outside this stack.`);
+      } else if (ref.kind === "role" && ref.identifier.endsWith("-moderator")) {
+        const blueprint = ref.identifier.slice(0, -"-moderator".length);
+        if (knownBlueprints.has(blueprint)) continue;
+        problems.push(
+          `${where} role "${ref.identifier}" moderates blueprint "${blueprint}", which is not declared in this stack.${hint(blueprint, this.blueprints.keys())} ` +
+            `Fix the role, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.`,
+        );
+      }
+    }
+    return problems;
   }
 
   /**
@@ -168,6 +287,8 @@ export class PortalModel {
           `Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.`,
       );
     }
+    problems.push(...this.unresolvedActionReferences([...(this.options.existingActions ?? []), ...(options.existingActions ?? [])]));
+    problems.push(...this.unresolvedPeopleReferences(options, known));
     if (problems.length > 0) throw new PortalValidationError(problems);
     for (const step of this.secondSteps.splice(0)) step();
   }

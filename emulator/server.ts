@@ -10,6 +10,16 @@ import { handleApiRequest, sendError } from "./api-gateway";
 import { TokenIssuer } from "./auth";
 import { registerBlueprintRoutes } from "./blueprint-routes";
 import { registerEntityRoutes } from "./entity-routes";
+import { registerFolderRoutes } from "./folder-routes";
+import { registerPageRoutes } from "./page-routes";
+import { registerActionRunRoutes } from "./action-run-routes";
+import { registerActionRoutes } from "./action-routes";
+import { registerIntegrationAdminRoutes, registerIntegrationRoutes } from "./integration-routes";
+import { registerWebhookRoutes } from "./webhook-routes";
+import { registerPermissionRoutes } from "./permission-routes";
+import { registerTeamRoutes } from "./team-routes";
+import { registerUserRoutes } from "./user-routes";
+import { registerScorecardRoutes } from "./scorecard-routes";
 import { FaultInjector } from "./faults";
 import { readJsonBody, sendJson } from "./http-io";
 import { OrgStore } from "./org-store";
@@ -45,6 +55,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   registerTokenRoute(api, issuer);
   registerBlueprintRoutes(api, store);
   registerEntityRoutes(api, store);
+  registerPageRoutes(api, store);
+  registerFolderRoutes(api, store);
+  registerActionRunRoutes(api, store); // before the action routes: /v1/actions/runs is not an action
+  registerActionRoutes(api, store);
+  registerWebhookRoutes(api, store);
+  registerIntegrationRoutes(api, store, opts.integrations);
+  registerTeamRoutes(api, store);
+  registerUserRoutes(api, store);
+  registerPermissionRoutes(api, store, { delayMs: opts.permissionDelayMs ?? 300 });
+  registerScorecardRoutes(api, store);
 
   const controls: EmulatorControls = {
     stats: () => stats.snapshot(),
@@ -58,6 +78,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     faults: () => faults.current(),
   };
   const admin = buildAdminRouter(controls);
+  registerIntegrationAdminRoutes(admin, store);
 
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://emulator").pathname;

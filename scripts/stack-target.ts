@@ -23,7 +23,12 @@ export async function openStack(stack: string, options: { quiet?: boolean } = {}
   if (Boolean(process.env.PORT_CLIENT_ID && process.env.PORT_CLIENT_SECRET) || (await stackHasCredentials(stack, env))) {
     return { stack, env, close: async () => undefined };
   }
-  const emulator = await startEmulator({ port: 0, stateFile: path.join(LOCAL_DIR, `emulator-${stack}.json`) });
+  // A local org comes with the pre-built GitHub integration installed, as Pulumi.dev.yaml expects.
+  const emulator = await startEmulator({
+    port: 0,
+    stateFile: path.join(LOCAL_DIR, `emulator-${stack}.json`),
+    integrations: [{ installationId: "github-ocean", installationAppType: "GitHub", title: "GitHub" }],
+  });
   if (!options.quiet) console.error(`No Port credentials configured for stack ${stack}: targeting a local Port emulator at ${emulator.url}`);
   return {
     stack,

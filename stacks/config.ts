@@ -31,9 +31,11 @@ export const StackConfig = z
         automations: z.boolean().default(true),
         ingestion: z.boolean().default(true),
         teamRoles: z.boolean().default(true),
+        /** Sample services, APIs, incidents... so dashboards show data (the environments are always seeded). */
+        sampleData: z.boolean().default(false),
       })
       .strict()
-      .default({ scorecards: true, dashboards: true, actions: true, automations: true, ingestion: true, teamRoles: true }),
+      .default({ scorecards: true, dashboards: true, actions: true, automations: true, ingestion: true, teamRoles: true, sampleData: false }),
     /** Endpoints that differ per environment: where actions and automations send their runs. */
     urls: z
       .object({
@@ -43,6 +45,14 @@ export const StackConfig = z
         cloudRequestWebhook: z.string().url().optional(),
         /** GitHub organisation that holds the scaffolding workflow. */
         githubOrg: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    /** Installed integrations whose mapping this stack manages. Omitted: the mapping is not managed. */
+    integrations: z
+      .object({
+        /** The installation id of the pre-built GitHub integration (Ocean) in this org. */
+        githubInstallationId: z.string().min(1).optional(),
       })
       .strict()
       .default({}),

@@ -1,88 +1,76 @@
-import { Blueprint, startPortalModel } from "../components";
+import * as pulumi from "@pulumi/pulumi";
+import { Blueprint, Folder, startPortalModel } from "../components";
 import type { StackConfig } from "./config";
+import { DataModel, dataModel } from "./data-model";
+import { reportIncident, requestCloudResource, scaffoldService } from "./guide/actions";
+import { incidentOnDegradedHealth, notifyServiceChanges } from "./guide/automations";
+import { developersDashboard, homePage, rndManagersDashboard, securityDashboard } from "./guide/dashboards";
+import { githubIntegrationMapping, githubWebhook } from "./guide/ingestion";
+import { apiHealth, incidents, productionReadiness, serviceHealth } from "./guide/scorecards";
+import { seedEntities } from "./seed";
 
 /**
- * The portal's data model, from the implementation guide's Plan phase: environments, services,
- * their APIs and deployments, with ownership by team. Later issues add scorecards, dashboards,
- * actions and permissions on top of these.
+ * The default portal: the implementation guide's Build phase for the plan in stacks/plan.ts.
+ * One definition for every environment; the stack config says what differs (URLs, teams, the
+ * parts switched on, identifier prefixes for shared orgs).
  */
+export interface PortalSecrets {
+  /** The shared secret GitHub signs webhook deliveries with (`port-portal:githubWebhookSecret`). */
+  githubWebhookSecret?: pulumi.Input<string>;
+}
+
 export interface Portal {
   blueprints: Record<string, Blueprint>;
 }
 
-export function buildPortal(config: StackConfig): Portal {
+const DEFAULT_URLS = {
+  notificationWebhook: "https://hooks.example.com/port",
+  cloudRequestWebhook: "https://provisioner.example.com/requests",
+  githubOrg: "example-org",
+};
+
+export function buildPortal(config: StackConfig, secrets: PortalSecrets = {}): Portal {
   const model = startPortalModel({
     identifierPrefix: config.identifierPrefix,
     identifierSuffix: config.identifierSuffix,
     existingBlueprints: config.existingBlueprints,
   });
+  const features = config.features;
+  const urls = { ...DEFAULT_URLS, ...config.urls };
+  const blueprints = dataModel();
+  const { service, api, incident } = blueprints;
 
-  const environment = new Blueprint("environment", {
-    identifier: "environment",
-    title: "Environment",
-    icon: "Environment",
-    description: "Where services run: dev, staging, production.",
-    schema: {
-      properties: {
-        type: { type: "string", title: "Type", enum: ["development", "staging", "production"], enumColors: { development: "lightGray", staging: "yellow", production: "green" } },
-        region: { type: "string", title: "Region" },
-      },
-      required: ["type"],
-    },
-  });
-
-  const service = new Blueprint("service", {
-    identifier: "service",
-    title: "Service",
-    icon: "Microservice",
-    description: "A deployable unit owned by one team.",
-    ownership: { type: "Direct" },
-    schema: {
-      properties: {
-        language: { type: "string", title: "Language", enum: ["TypeScript", "Go", "Python", "Java"] },
-        repository: { type: "string", format: "url", title: "Repository" },
-        tier: { type: "string", title: "Tier", enum: ["critical", "standard", "experimental"], default: "standard" },
-        onCall: { type: "string", format: "user", title: "On call" },
-        readme: { type: "string", format: "markdown", title: "README" },
-      },
-    },
-  });
-
-  const api = new Blueprint("api", {
-    identifier: "api",
-    title: "API",
-    icon: "API",
-    ownership: { type: "Inherited", path: "service" },
-    schema: {
-      properties: {
-        spec: { type: "string", format: "url", spec: "open-api", title: "OpenAPI spec" },
-        availability: { type: "number", title: "Availability (%)", minimum: 0, maximum: 100 },
-      },
-    },
-    relations: { service: { title: "Service", target: service, required: true, many: false } },
-  });
-
-  const deployment = new Blueprint("deployment", {
-    identifier: "deployment",
-    title: "Deployment",
-    icon: "Deployment",
-    schema: {
-      properties: {
-        version: { type: "string", title: "Version" },
-        deployedAt: { type: "string", format: "date-time", title: "Deployed at" },
-        healthy: { type: "boolean", title: "Healthy", default: true },
-      },
-    },
-    relations: {
-      service: { title: "Service", target: service, required: true, many: false },
-      environment: { title: "Environment", target: environment, required: true, many: false },
-    },
-    mirrorProperties: { serviceLanguage: { title: "Language", path: "service.language" } },
-    calculationProperties: {
-      label: { title: "Label", type: "string", calculation: '.relations.service + "@" + .properties.version' },
-    },
-  });
+  if (features.scorecards) {
+    productionReadiness(service);
+    apiHealth(api);
+    serviceHealth(service);
+    incidents(incident);
+  }
+  if (features.dashboards) dashboards(blueprints, config);
+  if (features.actions) {
+    scaffoldService(service, { org: urls.githubOrg, repo: "platform-templates" });
+    requestCloudResource({ service, environment: blueprints.environment }, urls.cloudRequestWebhook, urls.notificationWebhook);
+    reportIncident({ service, incident });
+  }
+  if (features.automations) {
+    notifyServiceChanges(service, urls.notificationWebhook);
+    incidentOnDegradedHealth({ service, incident });
+  }
+  if (features.ingestion) {
+    if (secrets.githubWebhookSecret) githubWebhook({ service, repository: blueprints.repository }, secrets.githubWebhookSecret);
+    if (config.integrations.githubInstallationId) githubIntegrationMapping(config.integrations.githubInstallationId, { service, repository: blueprints.repository });
+  }
+  seedEntities(blueprints, features.sampleData);
 
   model.check();
-  return { blueprints: { environment, service, api, deployment } };
+  return { blueprints: { ...blueprints } };
+}
+
+/** The persona dashboards in one sidebar folder, and the home page. */
+function dashboards(model: DataModel, config: StackConfig): void {
+  const folder = new Folder("dashboards-folder", { identifier: "persona_dashboards", title: "Dashboards" });
+  developersDashboard({ service: model.service, incident: model.incident }, { folder });
+  rndManagersDashboard({ service: model.service, api: model.api, deployment: model.deployment }, { folder });
+  securityDashboard({ service: model.service, vulnerability: model.vulnerability }, { folder }, config.teams.security ? [config.teams.security] : []);
+  homePage();
 }
