@@ -56,7 +56,19 @@ export const StackConfig = z
       })
       .strict()
       .default({}),
-    /** Team names in this org, by role in the plan (e.g. { platform: "platform-eng" }). */
+    /** The people of the plan's roles, by email (TeamRoles invites them). Default: nobody. */
+    people: z
+      .object({
+        /** Admins, in the platform team. */
+        admins: z.array(z.string().email()).default([]),
+        /** Moderators of the service catalog, in the platform team. */
+        platformEngineers: z.array(z.string().email()).default([]),
+        /** Members, in the product team. */
+        developers: z.array(z.string().email()).default([]),
+      })
+      .strict()
+      .default({ admins: [], platformEngineers: [], developers: [] }),
+    /** Team names in this org, by role in the plan: `platform`, `product`, `security` (e.g. { platform: "platform-eng" }). */
     teams: z.record(z.string(), z.string().min(1)).default({}),
   })
   .strict();

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Folder, startPortalModel } from "../components";
+import { Action, Blueprint, Dashboard, Folder, startPortalModel } from "../components";
 import type { StackConfig } from "./config";
 import { DataModel, dataModel } from "./data-model";
 import { reportIncident, requestCloudResource, scaffoldService } from "./guide/actions";
@@ -7,6 +7,7 @@ import { incidentOnDegradedHealth, notifyServiceChanges } from "./guide/automati
 import { developersDashboard, homePage, rndManagersDashboard, securityDashboard } from "./guide/dashboards";
 import { githubIntegrationMapping, githubWebhook } from "./guide/ingestion";
 import { apiHealth, incidents, productionReadiness, serviceHealth } from "./guide/scorecards";
+import { portalTeamRoles } from "./guide/team-roles";
 import { seedEntities } from "./seed";
 
 /**
@@ -46,10 +47,11 @@ export function buildPortal(config: StackConfig, secrets: PortalSecrets = {}): P
     serviceHealth(service);
     incidents(incident);
   }
-  if (features.dashboards) dashboards(blueprints, config);
+  const developers = features.dashboards ? dashboards(blueprints, config) : undefined;
+  let cloudRequest: Action | undefined;
   if (features.actions) {
     scaffoldService(service, { org: urls.githubOrg, repo: "platform-templates" });
-    requestCloudResource({ service, environment: blueprints.environment }, urls.cloudRequestWebhook, urls.notificationWebhook);
+    cloudRequest = requestCloudResource({ service, environment: blueprints.environment }, urls.cloudRequestWebhook, urls.notificationWebhook);
     reportIncident({ service, incident });
   }
   if (features.automations) {
@@ -60,17 +62,24 @@ export function buildPortal(config: StackConfig, secrets: PortalSecrets = {}): P
     if (secrets.githubWebhookSecret) githubWebhook({ service, repository: blueprints.repository }, secrets.githubWebhookSecret);
     if (config.integrations.githubInstallationId) githubIntegrationMapping(config.integrations.githubInstallationId, { service, repository: blueprints.repository });
   }
+  if (features.teamRoles) {
+    portalTeamRoles("team-roles", { service, serviceAction: cloudRequest, dashboard: developers }, {
+      ...config.people,
+      teamNames: { platform: config.teams.platform, product: config.teams.product },
+    });
+  }
   seedEntities(blueprints, features.sampleData);
 
   model.check();
   return { blueprints: { ...blueprints } };
 }
 
-/** The persona dashboards in one sidebar folder, and the home page. */
-function dashboards(model: DataModel, config: StackConfig): void {
+/** The persona dashboards in one sidebar folder, and the home page; returns the developers' dashboard. */
+function dashboards(model: DataModel, config: StackConfig): Dashboard {
   const folder = new Folder("dashboards-folder", { identifier: "persona_dashboards", title: "Dashboards" });
-  developersDashboard({ service: model.service, incident: model.incident }, { folder });
+  const developers = developersDashboard({ service: model.service, incident: model.incident }, { folder });
   rndManagersDashboard({ service: model.service, api: model.api, deployment: model.deployment }, { folder });
   securityDashboard({ service: model.service, vulnerability: model.vulnerability }, { folder }, config.teams.security ? [config.teams.security] : []);
   homePage();
+  return developers;
 }
