@@ -90,9 +90,18 @@ export function catalogMarkdown(declared: DeclaredObject[]): string {
     out.push("");
   }
   const teams = of(declared, "Team");
+  const users = of(declared, "User");
   if (teams.length > 0) {
-    out.push("## Teams", "", "| team | members |", "|---|---|");
-    for (const t of teams) out.push(`| \`${t.identifier}\` | ${((t.inputs.users as string[]) ?? []).length} |`);
+    // Membership is declared on users (TeamRoles), or on the team itself.
+    const members = (team: string) =>
+      new Set([...((of(declared, "Team").find((t) => t.identifier === team)?.inputs.users as string[]) ?? []), ...users.filter((u) => ((u.inputs.teams as string[]) ?? []).includes(team)).map((u) => u.identifier)]).size;
+    out.push("## Teams and roles", "", "| team | members |", "|---|---|");
+    for (const t of teams) out.push(`| \`${t.identifier}\` | ${members(t.identifier)} |`);
+    out.push("");
+  }
+  if (users.length > 0) {
+    out.push("| user | roles | teams |", "|---|---|---|");
+    for (const u of users) out.push(`| ${u.identifier} | ${((u.inputs.roles as string[]) ?? []).join(", ")} | ${((u.inputs.teams as string[]) ?? []).join(", ")} |`);
     out.push("");
   }
   return out.join("\n");
