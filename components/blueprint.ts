@@ -3,6 +3,7 @@ import { ALLOW_DATA_LOSS_KEY, AllowDataLoss } from "../providers/blueprint-guard
 import { providerStub } from "../providers/provider-stub";
 import { BlueprintSpec, BlueprintSpecInput, validateSpec } from "../schemas";
 import type { DeepInput } from "./input-types";
+import { blueprintPathProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
 type RelationSpecInput = NonNullable<BlueprintSpecInput["relations"]>[string];
@@ -70,7 +71,11 @@ export class Blueprint extends pulumi.ComponentResource {
       const inputs = args.allowDataLoss ? { ...base, [ALLOW_DATA_LOSS_KEY]: args.allowDataLoss } : base;
       this.resource = new BlueprintResource(name, inputs, { parent: this });
       this.identifier = this.resource.identifier;
-      if (this.declaredIdentifier) model.setBlueprintResource(this.declaredIdentifier, this.resource);
+      if (this.declaredIdentifier) {
+        model.setBlueprintResource(this.declaredIdentifier, this.resource);
+        model.setBlueprintComponent(this.declaredIdentifier, this);
+      }
+      model.addCheck(() => blueprintPathProblems(model, component, this));
       if (secondStep) this.addSecondStep(name, secondStep, model);
     }
     this.registerOutputs({ identifier: this.identifier });

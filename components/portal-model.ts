@@ -57,6 +57,25 @@ export class PortalModel {
 
   private readonly secondSteps: (() => void)[] = [];
   private readonly blueprintResources = new Map<string, unknown>();
+  private readonly blueprintComponents = new Map<string, unknown>();
+  private readonly deferredChecks: (() => string[])[] = [];
+
+  /**
+   * A check that needs the whole portal (e.g. a scorecard rule's property on a blueprint declared
+   * later): it runs in `check()`, and its problems are reported with all the others.
+   */
+  addCheck(check: () => string[]): void {
+    this.deferredChecks.push(check);
+  }
+
+  /** The Blueprint component declaring an identifier (typed as unknown: this module sits below the components). */
+  setBlueprintComponent(identifier: string, component: unknown): void {
+    this.blueprintComponents.set(identifier, component);
+  }
+
+  blueprintComponent(identifier: string): unknown {
+    return this.blueprintComponents.get(identifier);
+  }
 
   /**
    * Work that must wait until every blueprint is declared (the second step of blueprints that
@@ -289,6 +308,7 @@ export class PortalModel {
     }
     problems.push(...this.unresolvedActionReferences([...(this.options.existingActions ?? []), ...(options.existingActions ?? [])]));
     problems.push(...this.unresolvedPeopleReferences(options, known));
+    for (const deferred of this.deferredChecks) problems.push(...deferred());
     if (problems.length > 0) throw new PortalValidationError(problems);
     for (const step of this.secondSteps.splice(0)) step();
   }

@@ -3,6 +3,7 @@ import { providerStub } from "../providers/provider-stub";
 import { ScorecardSpec, ScorecardSpecInput, validateSpec } from "../schemas";
 import { Blueprint } from "./blueprint";
 import type { DeepInput } from "./input-types";
+import { scorecardProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
 /** The blueprint a scorecard scores: a `Blueprint` of this program, or the identifier of one managed elsewhere. */
@@ -48,6 +49,7 @@ export class Scorecard extends pulumi.ComponentResource {
     const declaredBlueprint = declaredBlueprintOf(args.blueprint, model);
 
     registerReferences(model, component, declaredBlueprint, args);
+    model.addCheck(() => scorecardProblems(model, component, args.blueprint instanceof Blueprint ? args.blueprint : declaredBlueprint, args as Record<string, any>));
     const spec: pulumi.Inputs = { ...args, blueprint };
     const problems = knownProblems(name, { ...spec, blueprint: declaredBlueprint ?? PLACEHOLDER_BLUEPRINT });
     if (problems.length > 0) {

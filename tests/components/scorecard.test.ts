@@ -42,7 +42,7 @@ const readmeRule = {
 };
 
 function serviceBlueprint(identifier = "service") {
-  return new components.Blueprint("service", { identifier, title: "Service", schema: { properties: { readme: { type: "string" } } } });
+  return new components.Blueprint("service", { identifier, title: "Service", schema: { properties: { readme: { type: "string" }, language: { type: "string" } } } });
 }
 
 /** The problems the portal check reports (it must fail). */
@@ -128,7 +128,7 @@ describe("Scorecard", () => {
   });
 
   it("checks the rest of the spec now even when the Blueprint's identifier is not known yet", () => {
-    const service = new components.Blueprint("service", { identifier: pulumi.output("service"), title: "Service", schema: { properties: {} } });
+    const service = new components.Blueprint("service", { identifier: pulumi.output("service"), title: "Service", schema: { properties: { readme: { type: "string" } } } });
     new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: service, rules: [{ ...readmeRule, level: "Platinum" }] });
     expect(checkProblems()).toEqual([
       'Scorecard "readiness": field rules[0].level: "Platinum" is not a level of this scorecard (levels: Basic, Bronze, Silver, Gold). Use one of Bronze, Silver, Gold, or declare levels that include "Platinum".',
@@ -187,11 +187,10 @@ describe("Scorecard", () => {
 });
 
 describe("guide scorecards", () => {
-  it("creates the four examples on the blueprints they are given, without problems", async () => {
-    const { Blueprint, currentPortalModel } = components;
-    const service = new Blueprint("service", { identifier: "service", title: "Service", ownership: { type: "Direct" }, schema: { properties: {} } });
-    const api = new Blueprint("api", { identifier: "api", title: "API", schema: { properties: {} } });
-    const incident = new Blueprint("incident", { identifier: "incident", title: "Incident", schema: { properties: {} } });
+  it("creates the four examples on the default portal's blueprints, every condition on a declared property", async () => {
+    const { currentPortalModel } = components;
+    const { dataModel } = await import("../../stacks/data-model");
+    const { service, api, incident } = dataModel();
     const created = [guide.productionReadiness(service), guide.apiHealth(api), guide.serviceHealth(service), guide.incidents(incident)];
     expect(() => currentPortalModel().check()).not.toThrow();
     const ids = await Promise.all(created.map((s) => Promise.all([valueOf(s.blueprint), valueOf(s.identifier)]).then((parts) => parts.join("/"))));

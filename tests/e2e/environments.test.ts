@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PortClient, listBlueprints } from "../../client";
+import { PortClient, getAction, listBlueprints } from "../../client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { REPO_ROOT } from "../../scripts/pulumi-env";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
@@ -14,6 +14,13 @@ const credentials = { clientId: "env-test", clientSecret: "env-test-secret-91c2"
 
 function orgClient(emulator: RunningEmulator) {
   return new PortClient({ baseUrl: emulator.url, ...credentials });
+}
+
+/** The default portal's blueprints. */
+const BLUEPRINTS = ["api", "deployment", "environment", "incident", "repository", "service", "vulnerability"];
+
+async function notificationUrlIn(emulator: RunningEmulator): Promise<unknown> {
+  return ((await getAction(orgClient(emulator), "notify_service_changes")) as any)?.invocationMethod?.url;
 }
 
 async function identifiersIn(emulator: RunningEmulator): Promise<string[]> {
@@ -67,7 +74,7 @@ describe("Stacks per environment", () => {
     const dev = await stackFor("dev", orgA, { "port-portal:environment": "dev" });
     await dev.ok(["config", "set", "--path", "port-portal:urls.notificationWebhook", "https://hooks.example.com/dev"]);
     await dev.ok(["up", "--yes", "--skip-preview"]);
-    expect(await identifiersIn(orgA)).toEqual(["api", "deployment", "environment", "service"]);
+    expect(await identifiersIn(orgA)).toEqual(BLUEPRINTS);
 
     const staging = await stackFor("staging", orgB, { "port-portal:environment": "staging" });
     const lacking = await promote(dev, staging);
@@ -78,8 +85,10 @@ describe("Stacks per environment", () => {
     await staging.ok(["config", "set", "--path", "port-portal:urls.notificationWebhook", "https://hooks.example.com/staging"]);
     const promotion = await promote(dev, staging);
     expect(promotion.code).toBe(0);
-    expect(promotion.out).toMatch(/### staging-\d+: 4 to add, 0 to change, 0 to replace, 0 to delete/);
-    expect(promotion.out).toContain("- adds blueprint `service` (Service)");
+    expect(promotion.out).toMatch(/### staging-\d+: \d+ to add, 0 to change, 0 to replace, 0 to delete/);
+    for (const line of ["- adds blueprint `service` (Service)", "- adds scorecard `service/production_readiness`", "- adds dashboard `developers`", "- adds action `scaffold_service`", "- adds automation `notify_service_changes`"]) {
+      expect(promotion.out).toContain(line);
+    }
     expect(promotion.out).toContain("| `port-portal:urls` |");
     expect(promotion.out).not.toContain(credentials.clientSecret);
     expect(await identifiersIn(orgB)).toEqual([]);
@@ -90,12 +99,19 @@ describe("Stacks per environment", () => {
     await staging.ok(["up", "--yes", "--skip-preview"]);
     expect(await identifiersIn(orgB)).toEqual(await identifiersIn(orgA));
     expect(changingSteps(await staging.previewJson())).toEqual([]);
+    // The same portal, each org with its own stack's config values.
+    expect(await notificationUrlIn(orgA)).toBe("https://hooks.example.com/dev");
+    expect(await notificationUrlIn(orgB)).toBe("https://hooks.example.com/staging");
   });
 
   it("lets a prefixed stack share dev's org without touching dev's objects", async () => {
+    // Team names are per-stack config: in a shared org each stack names its own teams.
     const shared = await stackFor("shared", orgA, { "port-portal:environment": "staging", "port-portal:identifierPrefix": "stg_" });
+    await shared.ok(["config", "set", "--path", "port-portal:teams.platform", "stg-platform"]);
+    await shared.ok(["config", "set", "--path", "port-portal:teams.product", "stg-product"]);
     await shared.ok(["up", "--yes", "--skip-preview"]);
-    expect(await identifiersIn(orgA)).toEqual(["api", "deployment", "environment", "service", "stg_api", "stg_deployment", "stg_environment", "stg_service"]);
+    expect(await identifiersIn(orgA)).toEqual([...BLUEPRINTS, ...BLUEPRINTS.map((b) => `stg_${b}`)].sort());
+    expect(await getAction(orgClient(orgA), "stg_scaffold_service")).toBeDefined();
     const dev = stacks.find((s) => s.stack.startsWith("dev"))!;
     expect(changingSteps(await dev.previewJson())).toEqual([]);
   });
