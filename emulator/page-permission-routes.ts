@@ -4,6 +4,7 @@
  * page-routes.ts). PATCH replaces the lists it names and keeps the others, as Port documents.
  */
 import { notFound } from "./api-error";
+import { checkNames, roleExists, teamsOf, usersOf } from "./directory";
 import { checkNoExtraKeys, checkObject } from "./field-checks";
 import type { OrgStore, StoredObject } from "./org-store";
 import type { Router } from "./router";
@@ -45,7 +46,7 @@ export function movePagePermissions(store: OrgStore, from: string, to: string): 
   permissions(store).set(to, held ?? defaultPagePermissions());
 }
 
-function validatePatch(body: Record<string, unknown>): void {
+function validatePatch(store: OrgStore, body: Record<string, unknown>): void {
   const problems = new Problems();
   checkNoExtraKeys(problems, "/", body, [...PERMISSIONS]);
   for (const permission of PERMISSIONS) {
@@ -56,13 +57,10 @@ function validatePatch(body: Record<string, unknown>): void {
       const value = group[list];
       const at = pointer(`/${permission}`, list);
       if (value === undefined) continue;
-      if (!Array.isArray(value)) {
-        problems.add(at, `must be array (got ${jsonType(value)})`);
-        continue;
-      }
-      value.forEach((item, index) => {
-        if (typeof item !== "string") problems.add(pointer(at, index), `must be string (got ${jsonType(item)})`);
-      });
+      // A role, team or user named must exist, as for blueprint and action permissions.
+      if (list === "users") checkNames(problems, at, value, "user", (email) => usersOf(store).has(email));
+      if (list === "teams") checkNames(problems, at, value, "team", (name) => teamsOf(store).has(name));
+      if (list === "roles") checkNames(problems, at, value, "role", (role) => roleExists(store, role));
     }
   }
   problems.throwIfAny();
@@ -82,7 +80,7 @@ export function registerPagePermissionRoutes(router: Router, store: OrgStore): v
   router.add("PATCH", "/v1/pages/:page/permissions", ({ params, body }) => {
     const patch = requireBodyObject(body);
     const current = held(params.page);
-    validatePatch(patch);
+    validatePatch(store, patch);
     for (const permission of PERMISSIONS) {
       const group = patch[permission] as Partial<Group> | undefined;
       for (const list of LISTS) {

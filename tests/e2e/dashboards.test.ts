@@ -1,4 +1,4 @@
-import { PortClient, getPage, getPagePermissions, getSidebar, listPages, type PortPageBody } from "../../client";
+import { PortClient, createTeam, getPage, getPagePermissions, getSidebar, listPages, type PortPageBody } from "../../client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 
@@ -32,6 +32,8 @@ describe("Dashboards end to end", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, credentials: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] });
     client = new PortClient({ baseUrl: emulator.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    await createTeam(client, { name: "security" }); // the security team exists in the org, managed outside this stack
+    emulator.resetStats();
     stack = new PulumiStack("dashboards");
     await stack.init({ "port:baseUrl": emulator.url, "port:clientId": CLIENT_ID, variant: "base" }, { "port:clientSecret": CLIENT_SECRET });
     homeBefore = content(await getPage(client, "$home"));

@@ -151,6 +151,7 @@ describe("Pages", () => {
         ok: true,
         permissions: { read: { users: [], roles: ["Admin", "Member"], teams: [] }, update: { users: [], roles: ["Admin"], teams: [] } },
       });
+      expect((await h.post("/v1/teams", { name: "security" })).status).toBe(200);
       const patched = await h.patch("/v1/pages/dev/permissions", { read: { roles: ["Admin"], teams: ["security"] } });
       expect(patched.body.permissions).toEqual({ read: { users: [], roles: ["Admin"], teams: ["security"] }, update: { users: [], roles: ["Admin"], teams: [] } });
     });
@@ -167,5 +168,33 @@ describe("Pages", () => {
       expect(res.status).toBe(404);
       expect(res.body.details).toEqual({ resource: "Page", byField: "identifier", withValue: "nope" });
     });
+  });
+});
+
+describe("Page permissions and the organization's people", () => {
+  it("refuses a team, role or user the organization does not have, naming each", async () => {
+    const { startEmulator } = await import("../../emulator/server");
+    const emulator = await startEmulator({ port: 0 });
+    try {
+      const token = await (
+        await fetch(`${emulator.url}/v1/auth/access_token`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ clientId: "emulator-client-id", clientSecret: "emulator-client-secret" }),
+        })
+      ).json();
+      const response = await fetch(`${emulator.url}/v1/pages/$home/permissions`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token.accessToken}` },
+        body: JSON.stringify({ read: { teams: ["ghosts"], roles: ["Wizard"], users: ["nobody@example.com"] } }),
+      });
+      const body = await response.json();
+      expect(response.status).toBe(422);
+      expect(body.message).toContain('/read/teams/0 team "ghosts" does not exist');
+      expect(body.message).toContain('/read/roles/0 role "Wizard" does not exist');
+      expect(body.message).toContain('/read/users/0 user "nobody@example.com" is not a user of the organization (invite them first)');
+    } finally {
+      await emulator.close();
+    }
   });
 });

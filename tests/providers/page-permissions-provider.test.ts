@@ -1,4 +1,4 @@
-import { PortClient, createPage, getPagePermissions, updatePagePermissions } from "../../client";
+import { PortClient, createPage, createTeam, getPagePermissions, inviteUser, updatePagePermissions } from "../../client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { pagePermissionsLogic } from "../../providers/page-permissions-provider";
 
@@ -32,6 +32,9 @@ async function checked(logic: typeof pagePermissionsLogic, spec: Record<string, 
 describe("PagePermissions provider", () => {
   beforeEach(async () => {
     await createPage(client, { identifier: "security", type: "dashboard", title: "Security" });
+    // Permissions may only name teams and users the organization has.
+    for (const name of ["security", "a-team", "b-team", "platform"]) await createTeam(client, { name });
+    await inviteUser(client, { email: "intruder@example.com" });
   });
 
   it("sets the read permission of a page and leaves update as Port has it", async () => {
