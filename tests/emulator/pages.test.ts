@@ -176,7 +176,7 @@ describe("Page permissions and the organization's people", () => {
     const { startEmulator } = await import("../../emulator/server");
     const emulator = await startEmulator({ port: 0 });
     try {
-      const token = await (
+      const token: { accessToken: string } = await (
         await fetch(`${emulator.url}/v1/auth/access_token`, {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -188,7 +188,7 @@ describe("Page permissions and the organization's people", () => {
         headers: { "content-type": "application/json", authorization: `Bearer ${token.accessToken}` },
         body: JSON.stringify({ read: { teams: ["ghosts"], roles: ["Wizard"], users: ["nobody@example.com"] } }),
       });
-      const body = await response.json();
+      const body = (await response.json()) as { message: string };
       expect(response.status).toBe(422);
       expect(body.message).toContain('/read/teams/0 team "ghosts" does not exist');
       expect(body.message).toContain('/read/roles/0 role "Wizard" does not exist');
