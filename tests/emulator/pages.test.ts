@@ -176,13 +176,13 @@ describe("Page permissions and the organization's people", () => {
     const { startEmulator } = await import("../../emulator/server");
     const emulator = await startEmulator({ port: 0 });
     try {
-      const token: { accessToken: string } = await (
+      const token = (await (
         await fetch(`${emulator.url}/v1/auth/access_token`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ clientId: "emulator-client-id", clientSecret: "emulator-client-secret" }),
         })
-      ).json();
+      ).json()) as { accessToken: string };
       const response = await fetch(`${emulator.url}/v1/pages/$home/permissions`, {
         method: "PATCH",
         headers: { "content-type": "application/json", authorization: `Bearer ${token.accessToken}` },
