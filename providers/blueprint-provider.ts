@@ -1,5 +1,6 @@
 import { createBlueprint, deleteBlueprint, deleteEntity, getBlueprint, listEntities, replaceBlueprint } from "../client";
 import { BlueprintSpec, validateSpec } from "../schemas";
+import { jqProblems } from "../schemas/jq";
 import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, sameDocument } from "./blueprint-document";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./blueprint-guards";
 import { sameJson } from "./canonical-json";
@@ -32,6 +33,13 @@ export const blueprintLogic: ResourceLogic = {
       return { failures: result.problems.map((p) => ({ property: p.field.split(".")[0] || "identifier", reason: p.message })) };
     }
     const inputs = result.value as Record<string, any>;
+    // Calculation properties are JQ: compile each now, so a typo fails the preview, not the apply.
+    const calculations = Object.entries((inputs.calculationProperties ?? {}) as Record<string, { calculation: string }>).map(([key, c]) => ({
+      field: `calculationProperties.${key}.calculation`,
+      expression: c.calculation,
+    }));
+    const jq = containsUnknown(calculations) ? [] : await jqProblems("Blueprint", String(spec.identifier), calculations);
+    if (jq.length > 0) return { failures: jq.map((p) => ({ property: "calculationProperties", reason: p.message })) };
     if (news[ALLOW_DATA_LOSS_KEY]) inputs[ALLOW_DATA_LOSS_KEY] = news[ALLOW_DATA_LOSS_KEY];
     return { inputs };
   },

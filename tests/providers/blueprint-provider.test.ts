@@ -155,3 +155,14 @@ describe("Blueprint provider guard rails", () => {
     expect(await getBlueprint(client, "squad")).toBeUndefined();
   });
 });
+
+describe("Blueprint provider check of calculation properties", () => {
+  it("compiles every calculation's JQ and names the field of one that does not compile", async () => {
+    const result = await blueprintLogic.check({}, {
+      ...squadSpec,
+      calculationProperties: { label: { title: "Label", type: "string", calculation: ".identifier + " } },
+    });
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures![0].reason).toMatch(/^Blueprint "squad": field calculationProperties\.label\.calculation: JQ "\.identifier \+ " does not compile: syntax error/);
+  });
+});
