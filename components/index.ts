@@ -19,3 +19,4 @@ export type { DeepInput } from "./input-types";
 export * from "./webhook";
 export * from "./integration";
 export * from "./entity";
+export * from "./org-lookup";

@@ -18,6 +18,11 @@ export interface BlueprintReference {
 /** Port's own blueprints, which every org has. */
 export const SYSTEM_BLUEPRINTS = ["_user", "_team", "_rule", "_scorecard", "_rule_result"];
 
+/** Read-only questions to the target Port org, for references the stack does not declare. */
+export interface OrgLookup {
+  blueprintExists(identifier: string): Promise<boolean>;
+}
+
 export interface PortalCheckOptions {
   /** Blueprints that exist in the target Port org but are managed elsewhere (not in this stack). */
   existingBlueprints?: string[];
@@ -291,18 +296,37 @@ export class PortalModel {
     return !identifier.startsWith("_") && !(this.options.existingBlueprints ?? []).includes(identifier);
   }
 
+  private readonly foundInOrg = new Set<string>();
+  private lookedUp = false;
+
+  /**
+   * `check()`, after asking the target org (read-only) about the blueprints that references name
+   * but the stack does not declare: those that exist there resolve, the others are reported.
+   */
+  async checkAgainstOrg(lookup: OrgLookup | undefined, options: PortalCheckOptions = {}): Promise<void> {
+    this.checked = true; // the check is under way: the fallback must not run it early, without the org's answers
+    if (lookup) {
+      this.lookedUp = true;
+      const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? [])]);
+      const unknown = [...new Set(this.references.map((r) => r.identifier).filter((id) => !known.has(id)))];
+      for (const identifier of unknown) if (await lookup.blueprintExists(identifier)) this.foundInOrg.add(identifier);
+    }
+    this.check(options);
+  }
+
   /** Throws a PortalValidationError listing every unresolved reference; otherwise runs the second steps. */
   check(options: PortalCheckOptions = {}): void {
     this.checked = true;
-    const existing = [...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? [])];
+    const existing = [...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? []), ...this.foundInOrg];
     const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...existing]);
     const problems = [...this.problems];
+    const where = this.lookedUp ? "is not declared in this stack, nor found in the Port org" : "is not declared in this stack";
     for (const ref of this.references) {
       if (known.has(ref.identifier)) continue;
       const near = closestNames(ref.identifier, this.blueprints.keys());
       const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
       problems.push(
-        `${ref.from}: field ${ref.field}: blueprint "${ref.identifier}" is not declared in this stack.${hint} ` +
+        `${ref.from}: field ${ref.field}: blueprint "${ref.identifier}" ${where}.${hint} ` +
           `Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.`,
       );
     }

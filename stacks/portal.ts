@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, Folder, startPortalModel } from "../components";
+import { Action, Blueprint, Dashboard, Folder, OrgLookup, startPortalModel } from "../components";
 import type { StackConfig } from "./config";
 import { DataModel, dataModel } from "./data-model";
 import { reportIncident, requestCloudResource, scaffoldService } from "./guide/actions";
@@ -30,7 +30,11 @@ const DEFAULT_URLS = {
   githubOrg: "example-org",
 };
 
-export function buildPortal(config: StackConfig, secrets: PortalSecrets = {}): Portal {
+/**
+ * Declares the portal, then checks it as a whole (asking the org, read-only, about blueprints it
+ * refers to but does not declare, when `lookup` is given) before the second steps are added.
+ */
+export async function buildPortal(config: StackConfig, secrets: PortalSecrets = {}, lookup?: OrgLookup): Promise<Portal> {
   const model = startPortalModel({
     identifierPrefix: config.identifierPrefix,
     identifierSuffix: config.identifierSuffix,
@@ -70,7 +74,7 @@ export function buildPortal(config: StackConfig, secrets: PortalSecrets = {}): P
   }
   seedEntities(blueprints, features.sampleData);
 
-  model.check();
+  await model.checkAgainstOrg(lookup);
   return { blueprints: { ...blueprints } };
 }
 
