@@ -122,7 +122,11 @@ async function main() {
   ].join("\n");
   console.log(table);
   fs.mkdirSync(path.join(__dirname, "results"), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, "results", "blueprints.md"), `${table}\n\nMeasured on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.\n`);
+  const mode = process.env.PULUMI_SKIP_CHECKPOINTS === "true" ? "skip-checkpoints" : "default";
+  fs.writeFileSync(
+    path.join(__dirname, "results", `blueprints-${mode}.md`),
+    `${table}\n\nMeasured on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; PULUMI_SKIP_CHECKPOINTS=${process.env.PULUMI_SKIP_CHECKPOINTS ?? "unset"}.\n`,
+  );
 }
 
 main().catch((err) => {

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss } from "../providers/blueprint-guards";
 import { providerStub } from "../providers/provider-stub";
-import { BlueprintSpec, BlueprintSpecInput, validateSpec } from "../schemas";
+import { BlueprintSpec, BlueprintSpecInput } from "../schemas/blueprint";
+import { validateSpec } from "../schemas/problems";
 import type { DeepInput } from "./input-types";
 import { blueprintPathProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";

@@ -1,5 +1,6 @@
 import { createBlueprint, deleteBlueprint, deleteEntity, getBlueprint, listEntities, replaceBlueprint } from "../client";
-import { BlueprintSpec, validateSpec } from "../schemas";
+import { BlueprintSpec } from "../schemas/blueprint";
+import { validateSpec } from "../schemas/problems";
 import { jqProblems } from "../schemas/jq";
 import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, sameDocument } from "./blueprint-document";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./blueprint-guards";

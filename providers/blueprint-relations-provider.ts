@@ -1,5 +1,6 @@
 import { getBlueprint, replaceBlueprint } from "../client";
-import { BlueprintRelationsSpec, validateSpec } from "../schemas";
+import { BlueprintRelationsSpec } from "../schemas/blueprint-relations";
+import { validateSpec } from "../schemas/problems";
 import { sameJson } from "./canonical-json";
 import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 

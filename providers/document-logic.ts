@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { PortClient } from "../client";
-import { validateSpec } from "../schemas";
+import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 

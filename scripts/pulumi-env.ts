@@ -44,6 +44,9 @@ export function pulumiEnv(options: PulumiEnvOptions = {}): NodeJS.ProcessEnv {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    // Every program, including those in tests/ and bench/, compiles with the project's tsconfig
+    // (which makes ts-node transpile with swc; `npm run typecheck` and `npm test` type-check).
+    PULUMI_NODEJS_TSCONFIG_PATH: path.join(REPO_ROOT, "tsconfig.json"),
   };
   if (env.PULUMI_CONFIG_PASSPHRASE === undefined && env.PULUMI_CONFIG_PASSPHRASE_FILE === undefined) {
     env.PULUMI_CONFIG_PASSPHRASE = LOCAL_PASSPHRASE;

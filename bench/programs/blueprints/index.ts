@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, startPortalModel } from "../../../components";
+import { Blueprint } from "../../../components/blueprint";
+import { startPortalModel } from "../../../components/portal-model";
 import { benchBlueprintSpec } from "../../bench-spec";
 
 const count = new pulumi.Config().requireNumber("count");
