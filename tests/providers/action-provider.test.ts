@@ -1,25 +1,19 @@
 import { PortApiError, PortClient, createBlueprint, getAction, replaceAction } from "../../client";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
+import type { RunningEmulator } from "../../emulator/server";
+import { useProviderEmulator } from "./provider-emulator";
 import { actionLogic } from "../../providers/action-provider";
 
 // The Action provider's logic (actions and automations) against the emulator over real HTTP.
-const credentials = { clientId: "provider-test", clientSecret: "provider-test-secret" };
 
 let emulator: RunningEmulator;
 let client: PortClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [credentials] });
-  client = new PortClient({ baseUrl: emulator.url, ...credentials, baseDelayMs: 5, maxDelayMs: 50 });
-});
-
-afterAll(async () => {
-  await emulator.close();
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
 });
 
 beforeEach(async () => {
-  emulator.reset();
-  emulator.clearFaults();
   await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: { health: { type: "string" } } } });
   emulator.resetStats();
 });

@@ -1,27 +1,18 @@
 import { PortApiError, PortClient, createEntity, getBlueprint, replaceBlueprint } from "../../client";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
+import type { RunningEmulator } from "../../emulator/server";
+import { useProviderEmulator } from "./provider-emulator";
 import { blueprintLogic } from "../../providers/blueprint-provider";
 
 // The Blueprint provider's logic against the emulator over real HTTP.
-const credentials = { clientId: "provider-test", clientSecret: "provider-test-secret" };
 
 let emulator: RunningEmulator;
 let client: PortClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [credentials] });
-  client = new PortClient({ baseUrl: emulator.url, ...credentials, baseDelayMs: 5, maxDelayMs: 50 });
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
 });
 
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.reset();
-  emulator.clearFaults();
-  emulator.resetStats();
-});
 
 const squadSpec = { identifier: "squad", title: "Squad", schema: { properties: { slack: { type: "string", format: "url" } } } };
 

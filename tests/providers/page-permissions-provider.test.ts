@@ -1,27 +1,18 @@
 import { PortClient, createPage, createTeam, getPagePermissions, inviteUser, updatePagePermissions } from "../../client";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
+import type { RunningEmulator } from "../../emulator/server";
+import { useProviderEmulator } from "./provider-emulator";
 import { pagePermissionsLogic } from "../../providers/page-permissions-provider";
 
 // The page-permissions provider against the emulator over real HTTP.
-const credentials = { clientId: "provider-test", clientSecret: "provider-test-secret" };
 
 let emulator: RunningEmulator;
 let client: PortClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [credentials] });
-  client = new PortClient({ baseUrl: emulator.url, ...credentials, baseDelayMs: 5, maxDelayMs: 50 });
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
 });
 
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.reset();
-  emulator.clearFaults();
-  emulator.resetStats();
-});
 
 async function checked(logic: typeof pagePermissionsLogic, spec: Record<string, unknown>) {
   const result = await logic.check({}, spec);

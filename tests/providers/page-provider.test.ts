@@ -1,28 +1,19 @@
 import { PortClient, createBlueprint, deleteBlueprint, getPage, patchPage, replacePage } from "../../client";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
+import type { RunningEmulator } from "../../emulator/server";
+import { useProviderEmulator } from "./provider-emulator";
 import { pageLogic } from "../../providers/page-provider";
 
 // The page provider's logic against the emulator over real HTTP: dashboards are created and
 // deleted; the home page and entity pages are adopted and restored.
-const credentials = { clientId: "provider-test", clientSecret: "provider-test-secret" };
 
 let emulator: RunningEmulator;
 let client: PortClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [credentials] });
-  client = new PortClient({ baseUrl: emulator.url, ...credentials, baseDelayMs: 5, maxDelayMs: 50 });
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
 });
 
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.reset();
-  emulator.clearFaults();
-  emulator.resetStats();
-});
 
 const markdown = (id: string, text = id) => ({ id, type: "markdown", title: id, markdown: text });
 const root = (widgets: Record<string, unknown>[], sizes = widgets.map(() => 12 / widgets.length)) => ({

@@ -1,25 +1,19 @@
 import { PortApiError, PortClient, createBlueprint, getScorecard, listScorecards, replaceScorecard } from "../../client";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
+import type { RunningEmulator } from "../../emulator/server";
+import { useProviderEmulator } from "./provider-emulator";
 import { scorecardLogic } from "../../providers/scorecard-provider";
 
 // The Scorecard provider's logic against the emulator over real HTTP.
-const credentials = { clientId: "provider-test", clientSecret: "provider-test-secret" };
 
 let emulator: RunningEmulator;
 let client: PortClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [credentials] });
-  client = new PortClient({ baseUrl: emulator.url, ...credentials, baseDelayMs: 5, maxDelayMs: 50 });
-});
-
-afterAll(async () => {
-  await emulator.close();
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
 });
 
 beforeEach(async () => {
-  emulator.reset();
-  emulator.clearFaults();
   for (const identifier of ["service", "api"]) {
     await createBlueprint(client, { identifier, title: identifier, schema: { properties: { readme: { type: "string" }, tier: { type: "string" } } } });
   }
