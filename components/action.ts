@@ -14,6 +14,7 @@ import {
 } from "./action-refs";
 import type { DeepInput } from "./input-types";
 import { isPlain } from "./plain-input";
+import { actionProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
 /** The self-service trigger as args: Port's, without `type` (always "self-service") and with the blueprint at the top of the args. */
@@ -65,6 +66,7 @@ export class Action extends pulumi.ComponentResource {
     this.declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
 
     registerAction(model, component, this.declaredIdentifier, args);
+    model.addCheck(() => actionProblems(model, component, args as Record<string, any>));
     const problems = knownProblems(name, actionDocument(args, model, "declared"));
     if (problems.length > 0) {
       model.reportProblems(problems);

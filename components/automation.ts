@@ -13,6 +13,7 @@ import {
 } from "./action-refs";
 import type { DeepInput } from "./input-types";
 import { isPlain } from "./plain-input";
+import { automationProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
 /** An action whose runs an automation watches: an `Action` of this program, or the identifier of one managed elsewhere. */
@@ -68,6 +69,7 @@ export class Automation extends pulumi.ComponentResource {
     const declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
 
     registerAutomation(model, component, declaredIdentifier, args);
+    model.addCheck(() => automationProblems(model, component, args as Record<string, any>));
     const problems = knownProblems(name, automationDocument(args, model, "declared"));
     if (problems.length > 0) {
       model.reportProblems(problems);

@@ -17,15 +17,15 @@ pulumi.runtime.setMocks(
 );
 
 describe("The guide's actions and automations", () => {
-  it("declare cleanly and pass the provider's check, JQ included", async () => {
-    const { Blueprint, startPortalModel } = await import("../../components");
+  it("declare cleanly on the default data model and pass the provider's check, JQ included", async () => {
+    const { startPortalModel } = await import("../../components");
+    const { dataModel } = await import("../../stacks/data-model");
     const guide = await import("../../stacks/guide/actions");
     const automations = await import("../../stacks/guide/automations");
     const { actionLogic } = await import("../../providers/action-provider");
     const model = startPortalModel();
-    const environment = new Blueprint("environment", { identifier: "environment", title: "Environment", schema: { properties: {} } });
-    const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
-    const incident = new Blueprint("incident", guide.incidentArgs(service));
+    // The default portal's blueprints: every property the examples read or write is declared there.
+    const { environment, service, incident } = dataModel();
     const created = [
       guide.scaffoldService(service, { org: "acme", repo: "templates" }),
       guide.requestCloudResource({ service, environment }, "https://provisioner.example.com", "https://hooks.slack.com/services/x"),

@@ -124,4 +124,40 @@ describe("Portal checks", () => {
       'Scorecard "later": field rules[0].query.conditions[0].property: "nope" is not a property of blueprint "service". Use a declared property or declare it on the blueprint.',
     ]);
   });
+
+  it("find an entity input's dataset on a missing property and an upsert mapping to undeclared fields", () => {
+    const { service, deployment } = model();
+    new c.Action("deploy", {
+      identifier: "deploy",
+      title: "Deploy",
+      trigger: {
+        operation: "CREATE",
+        userInputs: {
+          properties: {
+            service: { type: "string", format: "entity", blueprint: service, dataset: { combinator: "and", rules: [{ property: "langage", operator: "=", value: "Go" }] } },
+          },
+        },
+      },
+      blueprint: deployment,
+      invocationMethod: { type: "UPSERT_ENTITY", blueprint: deployment, mapping: { identifier: "{{ .inputs.service }}", properties: { versoin: "1" }, relations: { svc: "{{ .inputs.service }}" } } },
+    } as any);
+    expect(problems()).toEqual([
+      'Action "deploy": field trigger.userInputs.properties.service.dataset.rules[0].property: "langage" is not a property of blueprint "service". Did you mean "language"? Use a declared property or declare it on the blueprint.',
+      'Action "deploy": field invocationMethod.mapping.properties.versoin: "versoin" is not a property of blueprint "deployment". Did you mean "version"? Map a declared property.',
+      'Action "deploy": field invocationMethod.mapping.relations.svc: "svc" is not a relation of blueprint "deployment". Map a declared relation.',
+    ]);
+  });
+
+  it("find a timer automation on a property that is not a timer", () => {
+    const { service } = model();
+    new c.Automation("expire", {
+      identifier: "expire",
+      title: "Expire",
+      trigger: { event: { type: "TIMER_PROPERTY_EXPIRED", blueprint: service, propertyIdentifier: "launchedAt" } },
+      invocationMethod: { type: "WEBHOOK", url: "https://hooks.example.com/expired" },
+    } as any);
+    expect(problems()).toEqual([
+      'Automation "expire": field trigger.event.propertyIdentifier: "launchedAt" of blueprint "service" is not a timer property (format "timer"). Name a timer property.',
+    ]);
+  });
 });
