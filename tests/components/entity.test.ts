@@ -1,27 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+import { Components, problemsOfCheck as problemsOfCheckIn, recordRegistrations, valueOf } from "./pulumi-mocks";
 
 // The Entity component under Pulumi's own mocks: exact types, names, parents and inputs, and the
 // checks of its values against the Blueprint it belongs to.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+const registered = recordRegistrations();
 
-type Components = typeof import("../../components");
 let components: Components;
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 beforeAll(async () => {
   components = await import("../../components");
@@ -32,14 +15,7 @@ beforeEach(() => {
   components.startPortalModel();
 });
 
-function problemsOfCheck(): string[] {
-  try {
-    components.currentPortalModel().check();
-    return [];
-  } catch (error) {
-    return (error as InstanceType<Components["PortalValidationError"]>).problems;
-  }
-}
+const problemsOfCheck = () => problemsOfCheckIn(components);
 
 function blueprints() {
   const { Blueprint } = components;

@@ -1,27 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
+import { Components, problemsOfCheck as problemsOfCheckIn, recordRegistrations, valueOf } from "./pulumi-mocks";
 
 // The IntegrationMapping component under Pulumi's own mocks: exact types, names, parents and inputs.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      const state = args.type.endsWith("port:Integration") ? { ...args.inputs, installationAppType: "github-ocean", originalConfig: { resources: [] } } : args.inputs;
-      return { id: `${args.name}-id`, state };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+const registered = recordRegistrations((args) => (args.type.endsWith("port:Integration") ? { ...args.inputs, installationAppType: "github-ocean", originalConfig: { resources: [] } } : args.inputs));
 
-type Components = typeof import("../../components");
 let components: Components;
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 beforeAll(async () => {
   components = await import("../../components");
@@ -32,14 +14,7 @@ beforeEach(() => {
   components.startPortalModel();
 });
 
-function problemsOfCheck(): string[] {
-  try {
-    components.currentPortalModel().check();
-    return [];
-  } catch (error) {
-    return (error as InstanceType<Components["PortalValidationError"]>).problems;
-  }
-}
+const problemsOfCheck = () => problemsOfCheckIn(components);
 
 function serviceBlueprint() {
   return new components.Blueprint("service", {

@@ -1,29 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Components, problemsOfCheck as problemsOfCheckIn, recordRegistrations, valueOf } from "./pulumi-mocks";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 
 // The Webhook component under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      // Port writes the key and the URL; the mock plays that part.
-      const state = args.type.endsWith("port:Webhook") ? { ...args.inputs, webhookKey: "key-1", url: "https://ingest.port.io/key-1" } : args.inputs;
-      return { id: `${args.name}-id`, state };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+// Port writes the key and the URL; the mock plays that part.
+const registered = recordRegistrations((args) => (args.type.endsWith("port:Webhook") ? { ...args.inputs, webhookKey: "key-1", url: "https://ingest.port.io/key-1" } : args.inputs));
 
-type Components = typeof import("../../components");
 let components: Components;
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 beforeAll(async () => {
   components = await import("../../components");
@@ -34,14 +17,7 @@ beforeEach(() => {
   components.startPortalModel();
 });
 
-function problemsOfCheck(): string[] {
-  try {
-    components.currentPortalModel().check();
-    return [];
-  } catch (error) {
-    return (error as InstanceType<Components["PortalValidationError"]>).problems;
-  }
-}
+const problemsOfCheck = () => problemsOfCheckIn(components);
 
 function repositoryBlueprint() {
   return new components.Blueprint("repository", {
