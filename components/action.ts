@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerStub } from "../providers/provider-stub";
-import { ActionSpec, ActionSpecInput, SelfServiceTriggerInput, validateSpec } from "../schemas";
+import { ActionSpec, ActionSpecInput, SelfServiceTriggerInput } from "../schemas";
 import {
   ActionBlueprint,
   InvocationMethodArgs,
@@ -13,7 +13,7 @@ import {
   withBlueprintValues,
 } from "./action-refs";
 import type { DeepInput } from "./input-types";
-import { isPlain } from "./plain-input";
+import { knownSpecProblems } from "./plain-input";
 import { actionProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
@@ -101,7 +101,5 @@ function registerAction(model: PortalModel, component: string, identifier: strin
 
 /** Validate now when every value is known; the provider's check validates the rest (and compiles the JQ) during preview. */
 function knownProblems(name: string, doc: Record<string, unknown>): string[] {
-  if (!isPlain(doc)) return [];
-  const result = validateSpec(ActionSpec, "Action", name, doc);
-  return result.ok ? [] : renameFields(result.problems.map((p) => p.message), FIELD_RENAMES);
+  return renameFields(knownSpecProblems(ActionSpec, "Action", name, doc), FIELD_RENAMES);
 }

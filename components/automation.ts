@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AutomationEventInput, AutomationSpec, AutomationSpecInput, validateSpec } from "../schemas";
+import { AutomationEventInput, AutomationSpec, AutomationSpecInput } from "../schemas";
 import { Action, ActionResource } from "./action";
 import {
   ActionBlueprint,
@@ -12,7 +12,7 @@ import {
   renameFields,
 } from "./action-refs";
 import type { DeepInput } from "./input-types";
-import { isPlain } from "./plain-input";
+import { knownSpecProblems } from "./plain-input";
 import { automationProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
@@ -118,7 +118,5 @@ function registerAutomation(model: PortalModel, component: string, identifier: s
 }
 
 function knownProblems(name: string, doc: Record<string, unknown>): string[] {
-  if (!isPlain(doc)) return [];
-  const result = validateSpec(AutomationSpec, "Automation", name, doc);
-  return result.ok ? [] : renameFields(result.problems.map((p) => p.message), FIELD_RENAMES);
+  return renameFields(knownSpecProblems(AutomationSpec, "Automation", name, doc), FIELD_RENAMES);
 }

@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss } from "../providers/blueprint-guards";
 import { providerStub } from "../providers/provider-stub";
 import { BlueprintSpec, BlueprintSpecInput } from "../schemas/blueprint";
-import { validateSpec } from "../schemas/problems";
 import type { DeepInput } from "./input-types";
+import { knownSpecProblems } from "./plain-input";
 import { blueprintPathProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
@@ -171,9 +171,7 @@ function specInputs(args: BlueprintArgs, model: PortalModel): pulumi.Inputs {
 
 /** Validate now when every value is known; the provider's check validates the rest during preview. */
 function knownProblems(name: string, spec: pulumi.Inputs): string[] {
-  if (!isPlain(spec)) return [];
-  const result = validateSpec(BlueprintSpec, "Blueprint", name, spec);
-  return result.ok ? [] : result.problems.map((p) => p.message);
+  return knownSpecProblems(BlueprintSpec, "Blueprint", name, spec);
 }
 
 function registerReferences(component: string, identifier: string | undefined, args: BlueprintArgs): void {
@@ -183,11 +181,4 @@ function registerReferences(component: string, identifier: string | undefined, a
     const target = relation.target instanceof Blueprint ? relation.target.declaredIdentifier : typeof relation.target === "string" ? model.qualify(relation.target) : undefined;
     if (typeof target === "string") model.referBlueprint({ from: component, field: `relations.${key}.target`, identifier: target });
   }
-}
-
-function isPlain(value: unknown): boolean {
-  if (pulumi.Output.isInstance(value) || value instanceof Promise || pulumi.Resource.isInstance(value)) return false;
-  if (Array.isArray(value)) return value.every(isPlain);
-  if (value && typeof value === "object") return Object.values(value).every(isPlain);
-  return true;
 }

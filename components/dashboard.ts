@@ -6,7 +6,8 @@ import { Blueprint } from "./blueprint";
 import { Folder, sidebarRefInput, sidebarRefKnown, type SidebarItem, type SidebarRef } from "./folder";
 import { PagePermissions, type PagePermissionGroupArgs } from "./page-permissions";
 import { PortalModel, currentPortalModel } from "./portal-model";
-import { type BlueprintRef, type PortalInput, isPlain, resolveBlueprintRefs, widgetFieldProblems } from "./widget-refs";
+import { isPlain } from "./plain-input";
+import { type BlueprintRef, type PortalInput, resolveBlueprintRefs, widgetFieldProblems } from "./widget-refs";
 
 type PageContent = Omit<z.input<typeof HomePageSpec>, "identifier" | "type">;
 

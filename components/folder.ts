@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { providerStub } from "../providers/provider-stub";
 import { FolderSpec, MAX_FOLDER_DEPTH, validateSpec } from "../schemas";
 import { currentPortalModel } from "./portal-model";
-import { isPlain } from "./widget-refs";
+import { isPlain } from "./plain-input";
 
 /** Something of this program in the catalog sidebar: a `Folder` or a `Dashboard`. */
 export interface SidebarItem {

@@ -4,7 +4,7 @@ import { PagePermissionGroupInput, PagePermissionsSpec, validateSpec } from "../
 import { sidebarRefInput, sidebarRefKnown, type SidebarItem } from "./folder";
 import type { DeepInput } from "./input-types";
 import { currentPortalModel } from "./portal-model";
-import { isPlain } from "./widget-refs";
+import { isPlain } from "./plain-input";
 
 /** Who holds a page permission: users (emails), roles and teams (by name). A list left out is empty. */
 export type PagePermissionGroupArgs = { [K in keyof PagePermissionGroupInput]: DeepInput<PagePermissionGroupInput[K]> };

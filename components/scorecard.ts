@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerStub } from "../providers/provider-stub";
-import { ScorecardSpec, ScorecardSpecInput, validateSpec } from "../schemas";
+import { ScorecardSpec, ScorecardSpecInput } from "../schemas";
 import { Blueprint } from "./blueprint";
 import type { DeepInput } from "./input-types";
+import { knownSpecProblems } from "./plain-input";
 import { scorecardProblems } from "./portal-checks";
 import { PortalModel, currentPortalModel } from "./portal-model";
 
@@ -90,14 +91,5 @@ function registerReferences(model: PortalModel, component: string, blueprint: st
 
 /** Validate now when every value is known; the provider's check validates the rest during preview. */
 function knownProblems(name: string, spec: pulumi.Inputs): string[] {
-  if (!isPlain(spec)) return [];
-  const result = validateSpec(ScorecardSpec, "Scorecard", name, spec);
-  return result.ok ? [] : result.problems.map((p) => p.message);
-}
-
-function isPlain(value: unknown): boolean {
-  if (pulumi.Output.isInstance(value) || value instanceof Promise || pulumi.Resource.isInstance(value)) return false;
-  if (Array.isArray(value)) return value.every(isPlain);
-  if (value && typeof value === "object") return Object.values(value).every(isPlain);
-  return true;
+  return knownSpecProblems(ScorecardSpec, "Scorecard", name, spec);
 }

@@ -3,6 +3,7 @@ import { allWidgets } from "../schemas";
 import { showValue } from "../schemas/messages";
 import { Blueprint } from "./blueprint";
 import { closestNames } from "./closest-names";
+import { isPlain } from "./plain-input";
 import type { PortalModel } from "./portal-model";
 
 /**
@@ -46,13 +47,6 @@ export interface ResolvedArgs {
   mentions: BlueprintMention[];
 }
 
-/** Whether a value is fully known while the program is declared. */
-export function isPlain(value: unknown): boolean {
-  if (pulumi.Output.isInstance(value) || value instanceof Promise || pulumi.Resource.isInstance(value)) return false;
-  if (Array.isArray(value)) return value.every(isPlain);
-  if (value && typeof value === "object") return Object.values(value).every(isPlain);
-  return true;
-}
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && isPlainContainer(value);

@@ -1,4 +1,5 @@
 import { asSet, sameJson } from "./canonical-json";
+import { withoutMeta } from "./resource-logic";
 
 /**
  * How a blueprint spec from code meets the blueprint Port holds.
@@ -11,9 +12,6 @@ import { asSet, sameJson } from "./canonical-json";
  */
 export type PortDocument = Record<string, unknown>;
 
-/** Server-written fields: never compared, never sent. */
-const META_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
-
 /** The keyed maps whose entries are managed one by one. `schema.properties` is addressed as "properties". */
 const KEYED_MAPS = ["properties", "relations", "mirrorProperties", "calculationProperties", "aggregationProperties"] as const;
 type KeyedMap = (typeof KEYED_MAPS)[number];
@@ -23,12 +21,6 @@ export type ManagedKeys = { topLevel: string[] } & Partial<Record<KeyedMap, stri
 function mapOf(doc: PortDocument | undefined, map: KeyedMap): Record<string, unknown> {
   const value = map === "properties" ? (doc?.schema as PortDocument | undefined)?.properties : doc?.[map];
   return (value as Record<string, unknown> | undefined) ?? {};
-}
-
-export function withoutMeta(doc: PortDocument): PortDocument {
-  const out = { ...doc };
-  for (const key of META_FIELDS) delete out[key];
-  return out;
 }
 
 /** The keys a spec manages; empty lists are left out to keep state small. */

@@ -2,7 +2,7 @@ import { getBlueprint, replaceBlueprint } from "../client";
 import { BlueprintRelationsSpec } from "../schemas/blueprint-relations";
 import { validateSpec } from "../schemas/problems";
 import { sameJson } from "./canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+import { ResourceLogic, containsUnknown, withoutMeta, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * The second step of a blueprint (schemas/blueprint-relations.ts): it owns some keys of the
@@ -30,8 +30,7 @@ function heldPart(blueprint: Doc, spec: Doc): Doc {
 
 /** The blueprint with `remove`'s keys taken out and `add`'s keys put in. */
 function merged(blueprint: Doc, remove: Doc | undefined, add: Doc | undefined): Doc {
-  const out: Doc = structuredClone(blueprint);
-  for (const key of ["createdAt", "createdBy", "updatedAt", "updatedBy"]) delete out[key];
+  const out: Doc = structuredClone(withoutMeta(blueprint));
   for (const map of MAPS) {
     out[map] = { ...(out[map] ?? {}) };
     for (const key of Object.keys(remove?.[map] ?? {})) delete out[map][key];

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { PortClient } from "../client";
 import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+import { PORT_META_FIELDS, ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
@@ -45,10 +45,9 @@ export interface DocumentKind {
   api: DocumentApi;
 }
 
-const META_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
 
 export function documentLogic(kind: DocumentKind): ResourceLogic {
-  const serverFields = [...META_FIELDS, ...(kind.serverFields ?? [])];
+  const serverFields = [...PORT_META_FIELDS, ...(kind.serverFields ?? [])];
   const clientPart = (doc: PortDocument): PortDocument => {
     const out = { ...doc };
     for (const field of serverFields) delete out[field];

@@ -1,7 +1,7 @@
 import { createEntity, deleteEntity, getEntity, type PortClient, type PortEntityBody } from "../client";
 import { EntitySpec, validateSpec } from "../schemas";
 import { asSet, sameJson } from "./canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+import { PORT_META_FIELDS, ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * Entities written in code (seed data). Id `<blueprint>/<identifier>`: a change of either
@@ -13,7 +13,7 @@ import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-lo
 type Doc = Record<string, any>;
 
 /** Written by Port; never compared, never sent. */
-const SERVER_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy", "scorecards"];
+const SERVER_FIELDS = [...PORT_META_FIELDS, "scorecards"];
 const KEYED_MAPS = ["properties", "relations"] as const;
 
 export type EntityManagedKeys = { topLevel: string[]; properties?: string[]; relations?: string[] };

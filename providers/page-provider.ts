@@ -2,7 +2,7 @@ import { createPage, deletePage, getPage, replacePage, type PortClient, type Por
 import { PageSpec } from "../schemas";
 import { PortDocument, documentLogic } from "./document-logic";
 import { normalizePage } from "./page-document";
-import { ResourceLogic, withoutPulumiKeys } from "./resource-logic";
+import { ResourceLogic, withoutMeta, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * Pages (port-api.md §10). Dashboards are created and deleted. The home page and entity pages
@@ -12,19 +12,11 @@ import { ResourceLogic, withoutPulumiKeys } from "./resource-logic";
  * it was before the stack took it over. See page-document.ts for which lists are ordered.
  */
 
-const META_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
-
 /** The output holding an adopted page as Port had it before adoption (absent for dashboards). */
 const ORIGINAL = "original";
 
 function adopts(doc: PortDocument): boolean {
   return doc.type === "home" || doc.type === "entity";
-}
-
-function withoutMeta(doc: PortDocument): PortDocument {
-  const out = { ...doc };
-  for (const field of META_FIELDS) delete out[field];
-  return out;
 }
 
 /** Outputs without `original`, as the shared document logic expects them (Port's fields and managedKeys). */

@@ -34,6 +34,16 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+/** The fields Port writes on every object: never compared, never sent back. */
+export const PORT_META_FIELDS = ["createdAt", "createdBy", "updatedAt", "updatedBy"];
+
+/** A copy of a Port document without the fields Port writes. */
+export function withoutMeta<T extends Record<string, unknown>>(doc: T): T {
+  const out = { ...doc };
+  for (const key of PORT_META_FIELDS) delete out[key];
+  return out;
+}
+
 /** Inputs without Pulumi's own bookkeeping keys (`__provider`). */
 export function withoutPulumiKeys(props: Record<string, any>): Record<string, any> {
   const out: Record<string, any> = {};

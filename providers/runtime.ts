@@ -25,8 +25,19 @@ const logicByKind: Record<ProviderKind, () => ResourceLogic> = {
 };
 
 let stackConfig: ConfigSource | undefined;
+const adapters = new Map<ProviderKind, ReturnType<typeof adapterFor>>();
 
+/** The provider for a kind, built once per process (the stub asks for it on every call). */
 export function providerFor(kind: ProviderKind) {
+  let adapter = adapters.get(kind);
+  if (!adapter) {
+    adapter = adapterFor(kind);
+    adapters.set(kind, adapter);
+  }
+  return adapter;
+}
+
+function adapterFor(kind: ProviderKind) {
   const load = logicByKind[kind];
   if (!load) throw new Error(`No Port provider for kind "${kind}"; known kinds: ${Object.keys(logicByKind).join(", ")}.`);
   const logic = load();

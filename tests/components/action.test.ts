@@ -1,26 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
+import { Components, recordRegistrations, valueOf } from "./pulumi-mocks";
 
 // Action and Automation under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+const registered = recordRegistrations();
 
-type Components = typeof import("../../components");
 let components: Components;
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 function inputsOf(type: string, name: string): Record<string, unknown> {
   const found = registered.find((r) => r.type === type && r.name === name);

@@ -1,28 +1,11 @@
-import * as pulumi from "@pulumi/pulumi";
+import { Components, recordRegistrations, valueOf } from "./pulumi-mocks";
 
 // Dashboard, Folder and PagePermissions under Pulumi's own mocks: exact types, names, parents and inputs.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+const registered = recordRegistrations();
 
-type Components = typeof import("../../components");
 type Guide = typeof import("../../stacks/guide/dashboards");
 let components: Components;
 let guide: Guide;
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 /** The inputs of the dynamic resource of `type` named `name`, without Pulumi's provider key. */
 function inputsOf(type: string, name: string): Record<string, unknown> {

@@ -1,20 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
+import { recordRegistrations } from "./pulumi-mocks";
 
 // The guide's actions and automations are valid Port documents whose JQ all compiles:
 // built under Pulumi's mocks, then put through the Action provider's own check.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+const registered = recordRegistrations();
 
 describe("The guide's actions and automations", () => {
   it("declare cleanly on the default data model and pass the provider's check, JQ included", async () => {

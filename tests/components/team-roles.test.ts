@@ -1,26 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
+import { Components, recordRegistrations, valueOf } from "./pulumi-mocks";
 
 // Team, User, the permission components and TeamRoles under Pulumi's mocks: exact types, names, parents and inputs.
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      registered.push(args);
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: () => ({}),
-  },
-  "portal",
-  "test",
-  false,
-);
+const registered = recordRegistrations();
 
-type Components = typeof import("../../components");
 let components: Components;
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
 
 /** The inputs of the dynamic resource named `name`, once every input has resolved. */
 async function inputsOf(type: string, name: string): Promise<Record<string, unknown>> {
