@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { asRecord, closedEnum, closedObject, closedUnion, crossCheck } from "./closed";
 import { ActionDataset } from "./action-dataset";
-import { checkEnumColors, checkFormattedDefault, checkInEnum, checkPattern, checkRange, checkSecret } from "./action-input-checks";
+import { checkFormattedDefault, checkSecret } from "./action-input-checks";
+import { checkEnumColors, checkInEnum, checkPattern, checkRange } from "./value-checks";
 import { BlueprintIdentifier, PortColor, PropertyIdentifier } from "./identifiers";
 import { JqQuery, orJqQuery } from "./jq-query";
 import { didYouMean, listValues, showValue } from "./messages";

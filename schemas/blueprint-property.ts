@@ -3,9 +3,10 @@
  * holds it: one variant per `type`, each accepting only the keys that make sense for it.
  */
 import { z } from "zod";
-import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, type CrossCheckProblem } from "./closed";
+import { asRecord, closedEnum, closedObject, closedUnion, crossCheck } from "./closed";
 import { PortColor } from "./identifiers";
-import { closestMatch, didYouMean, listValues, showValue } from "./messages";
+import { showValue } from "./messages";
+import { checkEnumColors, checkInEnum, checkPattern, checkRange } from "./value-checks";
 
 /** Port's property types. */
 export const PROPERTY_TYPES = ["string", "number", "boolean", "object", "array"] as const;
@@ -98,75 +99,8 @@ const commonKeys = {
 /** A non-negative whole number (lengths and item counts). */
 const Count = z.int().nonnegative();
 
-// ---------------------------------------------------------------------------------------------
-// Cross-field checks shared by the variants. They read the value defensively: they also run
-// when other keys of the same property already failed.
-
-type Report = (problem: CrossCheckProblem) => void;
-
-/** Every `enumColors` key must be one of `enum` (compared as text, since JSON keys are strings). */
-function checkEnumColors(value: Record<string, unknown>, report: Report, base: PropertyKey[] = []): void {
-  const colors = asRecord(value.enumColors);
-  if (colors === undefined) return;
-  const values = Array.isArray(value.enum) ? value.enum : undefined;
-  const names = values?.map((v) => String(v)) ?? [];
-  for (const key of Object.keys(colors)) {
-    if (values === undefined) {
-      report({
-        path: [...base, "enumColors", key],
-        input: key,
-        message: `${JSON.stringify(key)} colors an enum value, but no enum is declared; enumColors keys must be enum values. Add enum or remove enumColors.`,
-      });
-    } else if (!names.includes(key)) {
-      report({
-        path: [...base, "enumColors", key],
-        input: key,
-        message: `${JSON.stringify(key)} is not in enum (${listValues(values)}); every enumColors key must be an enum value.${didYouMean(key, names)} Fix the key or add it to enum.`,
-      });
-    }
-  }
-}
-
-/** A `default` (or one default element) must be one of `enum` when both are given. */
-function checkInEnum(candidate: unknown, values: unknown, path: PropertyKey[], report: Report, what = "the default"): void {
-  if (!Array.isArray(values) || candidate === undefined) return;
-  if (values.some((v) => v === candidate)) return;
-  const closest = closestMatch(candidate, values);
-  const hint = closest === undefined ? "" : ` Did you mean ${showValue(closest)}?`;
-  report({
-    path,
-    input: candidate,
-    message: `${showValue(candidate)} is not in enum (${listValues(values)}); ${what} must be one of the enum values.${hint} Change ${what} or add it to enum.`,
-  });
-}
-
-/** `min` must not exceed `max` (minimum/maximum, minLength/maxLength, minItems/maxItems). */
-function checkRange(value: Record<string, unknown>, minKey: string, maxKey: string, report: Report): void {
-  const min = value[minKey];
-  const max = value[maxKey];
-  if (typeof min !== "number" || typeof max !== "number" || min <= max) return;
-  report({
-    path: [minKey],
-    input: min,
-    message: `${minKey} ${min} is greater than ${maxKey} ${max}, so no value could satisfy both. Lower ${minKey} or raise ${maxKey}.`,
-  });
-}
-
-/** `pattern` must compile as a regular expression. */
-function checkPattern(value: Record<string, unknown>, report: Report): void {
-  const pattern = value.pattern;
-  if (typeof pattern !== "string") return;
-  try {
-    new RegExp(pattern);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "") : String(error);
-    report({
-      path: ["pattern"],
-      input: pattern,
-      message: `${showValue(pattern)} is not a valid regular expression (${reason}). Fix the pattern.`,
-    });
-  }
-}
+// Cross-field checks (enum colors, default in enum, ranges, pattern) are in value-checks.ts,
+// shared with action inputs.
 
 // ---------------------------------------------------------------------------------------------
 // The five property types.
