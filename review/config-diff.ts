@@ -6,6 +6,8 @@ export type StackConfigValues = Record<string, { value?: string; secret: boolean
 
 export interface ConfigDiff {
   missingInTarget: string[];
+  /** Of those, the ones the source holds as secrets (set with `--secret`). */
+  missingSecrets: string[];
   differing: { key: string; source: string; target: string }[];
 }
 
@@ -16,6 +18,7 @@ export function diffConfig(source: StackConfigValues, target: StackConfigValues)
   const missingInTarget = Object.keys(source)
     .filter((key) => !(key in target) && !PER_STACK_KEYS.has(key))
     .sort();
+  const missingSecrets = missingInTarget.filter((key) => source[key].secret);
   const differing: ConfigDiff["differing"] = [];
   for (const key of Object.keys(source).sort()) {
     if (!(key in target)) continue;
@@ -27,7 +30,7 @@ export function diffConfig(source: StackConfigValues, target: StackConfigValues)
     }
     if (a.value !== b.value) differing.push({ key, source: show(a), target: show(b) });
   }
-  return { missingInTarget, differing };
+  return { missingInTarget, missingSecrets, differing };
 }
 
 function show(entry: { value?: string; secret: boolean }): string {
@@ -38,7 +41,10 @@ export function configDiffMarkdown(sourceStack: string, targetStack: string, dif
   const lines = [`### Config: ${sourceStack} -> ${targetStack}`, ""];
   if (diff.missingInTarget.length > 0) {
     lines.push(`**Missing in ${targetStack}** (set them before promoting):`, "");
-    for (const key of diff.missingInTarget) lines.push(`- \`${key}\`: run \`pulumi config set ${key} <value> --stack ${targetStack}\``);
+    for (const key of diff.missingInTarget) {
+      const secret = diff.missingSecrets.includes(key) ? "--secret " : "";
+      lines.push(`- \`${key}\`: run \`pulumi config set ${secret}${key} <value> --stack ${targetStack}\``);
+    }
     lines.push("");
   }
   if (diff.differing.length === 0) {

@@ -14,9 +14,10 @@ async function main(): Promise<number> {
     console.error("usage: npm run promote -- <source stack> <target stack>   e.g. npm run promote -- dev staging");
     return 2;
   }
+  // Selecting the target first creates it when it is new (locally, against its own emulator).
+  const opened = await openStack(target, { quiet: true });
   const env = pulumiEnv();
   const diff = diffConfig(await stackConfig(source, env), await stackConfig(target, env));
-  const opened = await openStack(target, { quiet: true });
   try {
     const preview = await runPulumi(["preview", "--json", "--stack", target], { cwd: REPO_ROOT, env: opened.env });
     if (preview.code !== 0) {
