@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { orgLookupFromStack } from "./components";
+import { orgLookupFromStack } from "./kinds";
 import { loadStackConfig, parseConfigValue } from "./stacks/config";
 import { buildPortal } from "./stacks/portal";
 

@@ -6,7 +6,7 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       transform: { "^.+\\.ts$": tsJest },
-      testMatch: ["<rootDir>/tests/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/**/*.test.ts", "<rootDir>/core/**/*.test.ts", "<rootDir>/kinds/**/*.test.ts"],
       testPathIgnorePatterns: ["<rootDir>/tests/e2e/"],
     },
     {

@@ -10,7 +10,7 @@ pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.in
 
 async function main() {
   const total = Number(process.argv[2] ?? 500);
-  const c = await import("../components");
+  const c = await import("../kinds");
   const runs: number[] = [];
   const declarations: number[] = [];
   for (let run = 0; run < 5; run++) {

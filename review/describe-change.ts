@@ -1,3 +1,4 @@
+import { KINDS, isProviderKind } from "../kinds/registry";
 import type { PortChange } from "./preview-digest";
 
 /**
@@ -9,28 +10,11 @@ type Doc = Record<string, any>;
 
 const VERBS = { create: "adds", update: "changes", replace: "replaces", delete: "deletes" } as const;
 
-/** Port's name for each kind in sentences. */
-const KIND_NAMES: Record<string, string> = {
-  Blueprint: "blueprint",
-  Scorecard: "scorecard",
-  Page: "page",
-  PagePermissions: "page permissions",
-  Folder: "folder",
-  Action: "action",
-  ActionPermissions: "action permissions",
-  Webhook: "webhook",
-  Integration: "integration mapping",
-  Entity: "entity",
-  Team: "team",
-  User: "user",
-  BlueprintPermissions: "blueprint permissions",
-};
-
 export function kindName(change: PortChange): string {
   const doc: Doc = change.after ?? change.before ?? {};
   if (change.kind === "Page") return doc.type === "dashboard" ? "dashboard" : `${doc.type ?? "page"} page`;
   if (change.kind === "Action" && doc.trigger?.type === "automation") return "automation";
-  return KIND_NAMES[change.kind] ?? change.kind.toLowerCase();
+  return isProviderKind(change.kind) ? KINDS[change.kind].noun : change.kind.toLowerCase();
 }
 
 /** How a reviewer recognizes the object: its identifier (or name, email), qualified by its blueprint where Port scopes it. */

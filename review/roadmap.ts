@@ -1,4 +1,4 @@
-import type { PlanObjectRef, PortalPlan } from "../schemas/plan";
+import type { PlanObjectRef, PortalPlan } from "../stacks/plan-schema";
 import type { DeclaredObject } from "./declared-portal";
 
 /**

@@ -1,4 +1,4 @@
-import { Blueprint } from "../components";
+import { Blueprint } from "../kinds";
 import { incidentArgs } from "./guide/actions";
 import { vulnerabilityArgs } from "./guide/dashboards";
 import { githubRepositoryArgs } from "./guide/ingestion";

@@ -1,4 +1,4 @@
-import { PortalPlan, PortalPlanInput } from "../schemas/plan";
+import { PortalPlan, PortalPlanInput } from "./plan-schema";
 
 /**
  * The default portal's plan, from the implementation guide's Plan phase: the audiences, goals

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, Folder, OrgLookup, startPortalModel } from "../components";
+import { Action, Blueprint, Dashboard, Folder, OrgLookup, startPortalModel } from "../kinds";
 import type { StackConfig } from "./config";
 import { DataModel, dataModel } from "./data-model";
 import { reportIncident, requestCloudResource, scaffoldService } from "./guide/actions";

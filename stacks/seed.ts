@@ -1,4 +1,4 @@
-import { Entity } from "../components";
+import { Entity } from "../kinds";
 import type { DataModel } from "./data-model";
 import { seedEnvironments } from "./guide/ingestion";
 

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { Action, type ActionArgs, type ActionBlueprint, type BlueprintArgs, type RelationTarget } from "../../components";
+import { Action, type ActionArgs, type ActionBlueprint, type BlueprintArgs, type RelationTarget } from "../../kinds";
 
 /**
  * The implementation guide's self-service actions as code: scaffold a new service (a GitHub

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { Automation, type ActionBlueprint, type AutomationArgs } from "../../components";
+import { Automation, type ActionBlueprint, type AutomationArgs } from "../../kinds";
 
 /**
  * The implementation guide's automations as code: tell a channel when a service is created or

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Entity, IntegrationMapping, Webhook, type BlueprintArgs } from "../../components";
+import { Blueprint, Entity, IntegrationMapping, Webhook, type BlueprintArgs } from "../../kinds";
 
 /**
  * The implementation guide's ingestion as code: a custom integration (a webhook GitHub posts its

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { Scorecard, type ScorecardArgs, type ScorecardBlueprint } from "../../components";
+import { Scorecard, type ScorecardArgs, type ScorecardBlueprint } from "../../kinds";
 
 /**
  * The implementation guide's scorecards as code: standards tracked in tiers, each tier a set of

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { TeamRoles, type IdentifiedComponent, type PagePermissionsArgs, type TeamRolesArgs } from "../../components";
+import { TeamRoles, type IdentifiedComponent, type PagePermissionsArgs, type TeamRolesArgs } from "../../kinds";
 
 /**
  * The implementation guide's Plan-phase roles as code: a platform team that runs the portal

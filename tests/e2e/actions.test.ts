@@ -1,4 +1,4 @@
-import { PortClient, getAction, listActions, listBlueprints, replaceAction, runAction } from "../../client";
+import { PortClient, getAction, listActions, listBlueprints, replaceAction, runAction } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

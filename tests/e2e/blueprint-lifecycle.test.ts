@@ -1,4 +1,4 @@
-import { PortClient, getBlueprint, listBlueprints, replaceBlueprint } from "../../client";
+import { PortClient, getBlueprint, listBlueprints, replaceBlueprint } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps } from "./pulumi-stack";
 

@@ -1,4 +1,4 @@
-import { PortClient, getBlueprint, listBlueprints } from "../../client";
+import { PortClient, getBlueprint, listBlueprints } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

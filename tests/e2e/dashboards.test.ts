@@ -1,4 +1,4 @@
-import { PortClient, createTeam, getPage, getPagePermissions, getSidebar, listPages, type PortPageBody } from "../../client";
+import { PortClient, createTeam, getPage, getPagePermissions, getSidebar, listPages, type PortPageBody } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PortClient, getAction, getBlueprint, getIntegration, getPage, getScorecard, getWebhook, listTeams, listUsers } from "../../client";
+import { PortClient, getAction, getBlueprint, getIntegration, getPage, getScorecard, getWebhook, listTeams, listUsers } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { LOCAL_PASSPHRASE, REPO_ROOT } from "../../scripts/pulumi-env";
-import type { PlanObjectRef } from "../../schemas/plan";
+import type { PlanObjectRef } from "../../stacks/plan-schema";
 import { defaultPlan } from "../../stacks/plan";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

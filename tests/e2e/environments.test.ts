@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PortClient, getAction, listBlueprints } from "../../client";
+import { PortClient, getAction, listBlueprints } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { REPO_ROOT } from "../../scripts/pulumi-env";
 import { PulumiStack, changingSteps } from "./pulumi-stack";

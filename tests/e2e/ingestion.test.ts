@@ -11,7 +11,7 @@ import {
   listWebhooks,
   replaceWebhook,
   updateIntegrationConfig,
-} from "../../client";
+} from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

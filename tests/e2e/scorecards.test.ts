@@ -1,4 +1,4 @@
-import { PortClient, getBlueprint, getScorecard, listBlueprints, replaceScorecard, type PortScorecardBody } from "../../client";
+import { PortClient, getBlueprint, getScorecard, listBlueprints, replaceScorecard, type PortScorecardBody } from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps, type PreviewDigest } from "./pulumi-stack";
 

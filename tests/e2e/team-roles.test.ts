@@ -10,7 +10,7 @@ import {
   teamMemberEmails,
   userRoleNames,
   userTeamNames,
-} from "../../client";
+} from "../../core/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

@@ -4,7 +4,7 @@ import { declaredPortal } from "../../review/declared-portal";
 import { catalogMarkdown } from "../../review/portal-docs";
 import { roadmap } from "../../review/roadmap";
 import { stackFileConfig } from "../../review/stack-file";
-import { PortalPlan } from "../../schemas/plan";
+import { PortalPlan } from "../../stacks/plan-schema";
 import { defaultPlan, defaultPlanInput } from "../../stacks/plan";
 
 // The default portal (the dev stack's) under Pulumi's mocks: the plan's coverage and the docs.

@@ -2,7 +2,7 @@
 // The dynamic-provider objects, one per Port object kind. Pulumi serializes the provider of every
 // resource into state and runs that copy on delete and refresh. Because this package is installed
 // as a real folder under node_modules, Pulumi stores `require("@port-portal/provider-stub/<kind>")`
-// rather than code: state stays small, and fixes to the provider logic (in providers/, loaded by
+// rather than code: state stays small, and fixes to the provider logic (core/providers and kinds/, loaded by
 // name at call time) reach resources created by older versions.
 const RUNTIME = Symbol.for("port-portal.providers.runtime");
 
@@ -17,7 +17,7 @@ function runtime() {
   return globalThis[RUNTIME];
 }
 
-/** The provider for one kind: every method forwards to the logic in providers/runtime.ts. */
+/** The provider for one kind: every method forwards to the logic in core/providers/runtime.ts. */
 function providerFor(kind) {
   const logic = () => runtime().providerFor(kind);
   return {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint } from "../../../components/blueprint";
-import { startPortalModel } from "../../../components/portal-model";
+import { Blueprint } from "../../../kinds/blueprint/component";
+import { startPortalModel } from "../../../core/components/portal-model";
 import { benchBlueprintSpec } from "../../bench-spec";
 
 const count = new pulumi.Config().requireNumber("count");

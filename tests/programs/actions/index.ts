@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, startPortalModel } from "../../../components";
+import { Action, Blueprint, startPortalModel } from "../../../kinds";
 import { incidentArgs, reportIncident, requestCloudResource, scaffoldService, scaffoldServiceArgs } from "../../../stacks/guide/actions";
 import { incidentOnDegradedHealth, notifyServiceChanges } from "../../../stacks/guide/automations";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, startPortalModel } from "../../../components";
+import { Blueprint, startPortalModel } from "../../../kinds";
 
 // `variant` lets a test change the code between runs: "base", "changed" (one property differs),
 // "invalid" (bad input that must fail before any call to Port).

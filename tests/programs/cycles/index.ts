@@ -1,4 +1,4 @@
-import { Blueprint, startPortalModel } from "../../../components";
+import { Blueprint, startPortalModel } from "../../../kinds";
 
 // A cycle of two (service <-> team) and one of three (region -> cluster -> namespace -> region),
 // written as a user would: each relation names its target by identifier.

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Dashboard, Folder, startPortalModel, type DashboardArgs } from "../../../components";
+import { Blueprint, Dashboard, Folder, startPortalModel, type DashboardArgs } from "../../../kinds";
 import { developersDashboardArgs, homePageArgs, rndManagersDashboardArgs, securityDashboardArgs, vulnerabilityArgs } from "../../../stacks/guide/dashboards";
 
 // `variant` lets a test change the code between runs: "base"; "reordered" (the same dashboards with

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Entity, Webhook, startPortalModel } from "../../../components";
+import { Blueprint, Entity, Webhook, startPortalModel } from "../../../kinds";
 import { githubIntegrationMapping, githubRepository, githubWebhook, seedEnvironments } from "../../../stacks/guide/ingestion";
 
 // The guide's ingestion: a GitHub webhook, the mapping of an installed GitHub integration and

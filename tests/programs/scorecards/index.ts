@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Scorecard, startPortalModel, type ScorecardArgs } from "../../../components";
+import { Blueprint, Scorecard, startPortalModel, type ScorecardArgs } from "../../../kinds";
 import { apiHealth, apiHealthArgs, incidents, incidentsArgs, productionReadiness, productionReadinessArgs, serviceHealth, serviceHealthArgs } from "../../../stacks/guide/scorecards";
 
 // The guide's four scorecards on blueprints that declare every property and relation they read.

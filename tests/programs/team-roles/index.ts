@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, TeamRoles, startPortalModel, type TeamRolesArgs } from "../../../components";
+import { Action, Blueprint, Dashboard, TeamRoles, startPortalModel, type TeamRolesArgs } from "../../../kinds";
 import { SERVICE_OWNERSHIP, teamRolesArgs } from "../../../stacks/guide/team-roles";
 
 // `variant` lets a test change the code between runs: "base"; "reordered" (every users, teams,

@@ -1,0 +1,38 @@
+import { PortApiError } from ".";
+
+describe("PortApiError", () => {
+  it("reads as one sentence naming the call, the status, Port's code and message", () => {
+    const error = new PortApiError({
+      method: "PUT",
+      path: "/v1/blueprints/svc",
+      status: 422,
+      code: "invalid_request",
+      portMessage: "The json provided does not match the route's schema",
+    });
+    expect(error.message).toBe(
+      "Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): The json provided does not match the route's schema",
+    );
+    expect(error.name).toBe("PortApiError");
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("describes a call that got no response and how many attempts it took", () => {
+    const error = new PortApiError({ method: "GET", path: "/v1/blueprints", status: 0, reason: "timeout after 10 ms", attempts: 3 });
+    expect(error.message).toBe("Port API GET /v1/blueprints failed with no response: timeout after 10 ms (gave up after 3 attempts)");
+    expect(error.attempts).toBe(3);
+  });
+
+  it("prefers Port's message over the client's reason and omits a missing code", () => {
+    const error = new PortApiError({ method: "GET", path: "/v1/x", status: 500, portMessage: "boom", reason: "unused" });
+    expect(error.message).toBe("Port API GET /v1/x failed with 500: boom");
+    expect(error.code).toBeUndefined();
+  });
+
+  it("is not-found only for Port's 404 not_found", () => {
+    const make = (status: number, code?: string) => new PortApiError({ method: "GET", path: "/v1/x", status, code });
+    expect(make(404, "not_found").isNotFound).toBe(true);
+    expect(make(404).isNotFound).toBe(false);
+    expect(make(422, "not_found").isNotFound).toBe(false);
+    expect(make(400, "has_dependents").isNotFound).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+import { ConfigSource, clientFor, resolveConnection } from "./port-connection";
+import { KINDS, type ProviderKind, isProviderKind } from "../../kinds/registry";
+import type { ResourceLogic } from "./resource-logic";
+
+/**
+ * The entry point the stub in tools/provider-stub loads in Pulumi's provider process: it adapts
+ * each kind's logic (kinds/registry.ts) to Pulumi's dynamic provider interface and supplies the
+ * client.
+ */
+let stackConfig: ConfigSource | undefined;
+const adapters = new Map<ProviderKind, ReturnType<typeof adapterFor>>();
+
+/** The provider for a kind, built once per process (the stub asks for it on every call). */
+export function providerFor(kind: ProviderKind) {
+  let adapter = adapters.get(kind);
+  if (!adapter) {
+    adapter = adapterFor(kind);
+    adapters.set(kind, adapter);
+  }
+  return adapter;
+}
+
+function adapterFor(kind: ProviderKind) {
+  if (!isProviderKind(kind)) throw new Error(`No Port provider for kind "${kind}"; known kinds: ${Object.keys(KINDS).join(", ")}.`);
+  const logic = KINDS[kind].logic();
+  const client = () => clientFor(resolveConnection(stackConfig));
+  return {
+    configure: async (config: ConfigSource) => {
+      stackConfig = config;
+    },
+    check: (olds: any, news: any) => logic.check(olds, news),
+    diff: (id: string, olds: any, news: any) => logic.diff(id, olds, news, client),
+    create: (inputs: any) => logic.create(client(), inputs),
+    read: (id: string, props: any) => logic.read(client(), id, props),
+    update: (id: string, olds: any, news: any) => logic.update(client(), id, olds, news),
+    delete: (id: string, props: any) => logic.delete(client(), id, props),
+  };
+}

@@ -1,0 +1,207 @@
+import { Components, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
+
+// Action and Automation under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
+const registered = recordRegistrations();
+
+let components: Components;
+
+function inputsOf(type: string, name: string): Record<string, unknown> {
+  const found = registered.find((r) => r.type === type && r.name === name);
+  if (!found) throw new Error(`no ${type} named ${name}; registered: ${registered.map((r) => `${r.type}/${r.name}`).join(", ")}`);
+  const { __provider, ...spec } = found.inputs;
+  return spec;
+}
+
+function checkProblems(options?: { existingActions?: string[] }): string[] {
+  try {
+    components.currentPortalModel().check(options);
+    return [];
+  } catch (error) {
+    return (error as InstanceType<Components["PortalValidationError"]>).problems;
+  }
+}
+
+const kafka = { type: "KAFKA" } as const;
+
+beforeAll(async () => {
+  components = await import("..");
+});
+
+beforeEach(() => {
+  registered.length = 0;
+  components.startPortalModel();
+});
+
+describe("Action", () => {
+  it("registers a portal:index:Action component with one dynamic port:Action child", async () => {
+    const { Action } = components;
+    const action = new Action("scaffold", { identifier: "scaffold", trigger: { operation: "CREATE" }, invocationMethod: kafka });
+    expect(await valueOf(action.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:Action$pulumi-nodejs:dynamic/port:Action::scaffold");
+    expect(registered.map((r) => [r.type, r.name])).toEqual([
+      ["portal:index:Action", "scaffold"],
+      ["pulumi-nodejs:dynamic/port:Action", "scaffold"],
+    ]);
+    expect(await valueOf(action.identifier)).toBe("scaffold");
+  });
+
+  it("sends Port's document: Blueprint objects become identifiers, the trigger gets its type", async () => {
+    const { Action, Blueprint } = components;
+    const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+    const environment = new Blueprint("environment", { identifier: "environment", title: "Environment", schema: { properties: {} } });
+    const action = new Action("deploy", {
+      identifier: "deploy",
+      blueprint: service,
+      trigger: {
+        operation: "DAY-2",
+        userInputs: {
+          properties: {
+            env: { type: "string", format: "entity", blueprint: environment, dataset: { combinator: "and", rules: [{ operator: "relatedTo", blueprint: service, value: { jqQuery: ".entity.identifier" } }] } },
+            targets: { type: "array", items: { type: "string", format: "entity", blueprint: "environment" } },
+          },
+        },
+      },
+      invocationMethod: { type: "UPSERT_ENTITY", blueprint: environment, mapping: { identifier: "{{ .inputs.env.identifier }}" } },
+      requiredApproval: true,
+    });
+    await valueOf(action.identifier);
+    expect(inputsOf("pulumi-nodejs:dynamic/port:Action", "deploy")).toEqual({
+      identifier: "deploy",
+      trigger: {
+        type: "self-service",
+        operation: "DAY-2",
+        blueprintIdentifier: "service",
+        userInputs: {
+          properties: {
+            env: { type: "string", format: "entity", blueprint: "environment", dataset: { combinator: "and", rules: [{ operator: "relatedTo", blueprint: "service", value: { jqQuery: ".entity.identifier" } }] } },
+            targets: { type: "array", items: { type: "string", format: "entity", blueprint: "environment" } },
+          },
+        },
+      },
+      invocationMethod: { type: "UPSERT_ENTITY", blueprintIdentifier: "environment", mapping: { identifier: "{{ .inputs.env.identifier }}" } },
+      requiredApproval: true,
+    });
+    expect(checkProblems()).toEqual([]);
+  });
+
+  it("serializes the shared provider as a one-line require of the stub package", async () => {
+    const { Action } = components;
+    new Action("scaffold", { identifier: "scaffold", trigger: { operation: "CREATE" }, invocationMethod: kafka });
+    await new Promise((r) => setTimeout(r, 50));
+    const provider: string = registered.find((r) => r.type.endsWith("port:Action"))!.inputs.__provider;
+    expect(provider).toContain(`require("@port-portal/provider-stub/action.js")`);
+    expect(provider.length).toBeLessThan(600);
+  });
+
+  it("registers nothing for invalid args and reports every problem with the component and the field as written", () => {
+    const { Action } = components;
+    new Action("bad", {
+      identifier: "deploy service",
+      trigger: { operation: "DAY-2", userInputs: { properties: { env: { type: "string", format: "entty" as "url" } }, required: ["envv"] } },
+      invocationMethod: { type: "WEBHOOK", url: "not a url" },
+    });
+    expect(registered.filter((r) => r.custom)).toEqual([]);
+    expect(checkProblems()).toEqual([
+      'Action "bad": field identifier: must match Port\'s action identifier pattern (letters, digits and @ _ . + : = -, no spaces or slashes); "deploy service" contains a space: use "deploy_service".',
+      'Action "bad": field invocationMethod.url: "not a url" is not an http(s) URL; use an absolute URL such as "https://example.com/hook" ({{ }} templates allowed). Fix the url.',
+      'Action "bad": field trigger.userInputs.properties.env.format: "entty" is not a string input format; allowed: date-time, url, email, ipv4, ipv6, yaml, markdown, multi-line, proto, entity, user, team. Did you mean "entity"? Fix the format.',
+      'Action "bad": field trigger.userInputs.required[0]: "envv" is not a declared input (declared: env). Did you mean "env"? Fix the name or declare it.',
+      'Action "bad": field blueprint: is required for a DAY-2 action: it runs on an entity of that blueprint. Set the blueprint.',
+    ]);
+  });
+
+  it("checks blueprints named by identifier against the stack, with the field as written", () => {
+    const { Action, Blueprint } = components;
+    new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+    new Action("deploy", {
+      identifier: "deploy",
+      blueprint: "servce",
+      trigger: { operation: "DAY-2", userInputs: { properties: { env: { type: "string", format: "entity", blueprint: "environment" } } } },
+      invocationMethod: { type: "UPSERT_ENTITY", blueprint: "_team", mapping: {} },
+    });
+    expect(checkProblems()).toEqual([
+      'Action "deploy": field blueprint: blueprint "servce" is not declared in this stack. Did you mean "service"? Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Action "deploy": field trigger.userInputs.properties.env.blueprint: blueprint "environment" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+    ]);
+  });
+
+  it("gives the stack's prefix to its identifier and to blueprints declared in the stack", async () => {
+    const { Action, Blueprint, startPortalModel } = components;
+    startPortalModel({ identifierPrefix: "dev-", existingBlueprints: ["shared"] });
+    new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+    const action = new Action("deploy-prefixed", {
+      identifier: "deploy",
+      blueprint: "service",
+      trigger: { operation: "DAY-2", userInputs: { properties: { other: { type: "string", format: "entity", blueprint: "shared" } } } },
+      invocationMethod: kafka,
+    });
+    expect(await valueOf(action.identifier)).toBe("dev-deploy");
+    const spec = inputsOf("pulumi-nodejs:dynamic/port:Action", "deploy-prefixed") as { trigger: Record<string, any> };
+    expect(spec.trigger.blueprintIdentifier).toBe("dev-service");
+    expect(spec.trigger.userInputs.properties.other.blueprint).toBe("shared");
+    expect(checkProblems()).toEqual([]);
+  });
+});
+
+describe("Automation", () => {
+  it("registers a portal:index:Automation component whose child is a port:Action, with Port's automation document", async () => {
+    const { Action, Automation, Blueprint } = components;
+    const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+    const deploy = new Action("deploy", { identifier: "deploy", trigger: { operation: "CREATE" }, invocationMethod: kafka });
+    const onService = new Automation("on-service", {
+      identifier: "on_service",
+      trigger: { event: { type: "ENTITY_UPDATED", blueprint: service }, condition: { type: "JQ", expressions: [".diff.after != null"] } },
+      invocationMethod: { type: "WEBHOOK", url: "https://hooks.example.com/x" },
+      publish: true,
+    });
+    const onRun = new Automation("on-run", { identifier: "on_run", trigger: { event: { type: "RUN_UPDATED", action: deploy } }, invocationMethod: kafka });
+    expect(await valueOf(onService.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:Automation$pulumi-nodejs:dynamic/port:Action::on-service");
+    await valueOf(onRun.identifier);
+    expect(inputsOf("pulumi-nodejs:dynamic/port:Action", "on-service")).toEqual({
+      identifier: "on_service",
+      trigger: { type: "automation", event: { type: "ENTITY_UPDATED", blueprintIdentifier: "service" }, condition: { type: "JQ", expressions: [".diff.after != null"] } },
+      invocationMethod: { type: "WEBHOOK", url: "https://hooks.example.com/x" },
+      publish: true,
+    });
+    expect(inputsOf("pulumi-nodejs:dynamic/port:Action", "on-run")).toEqual({
+      identifier: "on_run",
+      trigger: { type: "automation", event: { type: "RUN_UPDATED", actionIdentifier: "deploy" } },
+      invocationMethod: kafka,
+    });
+    expect(checkProblems()).toEqual([]);
+  });
+
+  it("shares one namespace with actions", () => {
+    const { Action, Automation } = components;
+    new Action("deploy", { identifier: "deploy", trigger: { operation: "CREATE" }, invocationMethod: kafka });
+    new Automation("deploy-automation", { identifier: "deploy", trigger: { event: { type: "ENTITY_CREATED", blueprint: "_team" } }, invocationMethod: kafka });
+    expect(checkProblems()).toEqual([
+      'Automation "deploy-automation": field identifier: "deploy" is already declared by Action "deploy"; actions and automations share one namespace in Port. Give each its own identifier.',
+    ]);
+  });
+
+  it("checks an action named by identifier, unless it is listed as existing", () => {
+    const { Action, Automation } = components;
+    new Action("deploy", { identifier: "deploy", trigger: { operation: "CREATE" }, invocationMethod: kafka });
+    new Automation("on-run", { identifier: "on_run", trigger: { event: { type: "ANY_RUN_CHANGE", action: "deplyo" } }, invocationMethod: kafka });
+    expect(checkProblems()).toEqual([
+      'Automation "on-run": field trigger.event.action: action "deplyo" is not declared in this stack. Did you mean "deploy"? Pass the Action object, fix the identifier, or list it in existingActions if it is managed outside this stack.',
+    ]);
+    expect(checkProblems({ existingActions: ["deplyo"] })).toEqual([]);
+  });
+
+  it("names the event's fields as written when they are wrong", () => {
+    const { Automation } = components;
+    new Automation("timer", {
+      identifier: "timer",
+      trigger: { event: { type: "TIMER_PROPERTY_EXPIRED", blueprint: "my service" } as never, condition: { type: "JQ", expressions: [] } },
+      invocationMethod: kafka,
+    });
+    expect(registered.filter((r) => r.custom)).toEqual([]);
+    expect(checkProblems()).toEqual([
+      'Automation "timer": field trigger.event.blueprint: must match Port\'s blueprint identifier pattern (letters, digits and @ _ . + : \\ / -, no spaces, at most 100 characters); "my service" contains a space: use "my_service".',
+      'Automation "timer": field trigger.event.propertyIdentifier: is required but missing. Add a string.',
+      'Automation "timer": field trigger.condition.expressions: must not be empty. Add at least one item.',
+      'Automation "timer": field trigger.event.blueprint: blueprint "my service" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+import { createAction, deleteAction, getAction, replaceAction, type PortActionBody } from "../../core/client";
+import { ActionSpec, AutomationSpec, actionJqFields } from "../../core/schemas";
+import { jqProblems } from "../../core/schemas/jq";
+import { asSet } from "../../core/providers/canonical-json";
+import { documentLogic, type DocumentKind, type PortDocument } from "../../core/providers/document-logic";
+import type { ResourceLogic } from "../../core/providers/resource-logic";
+
+/**
+ * Self-service actions and automations: one Port document kind (`/v1/actions`), told apart by
+ * `trigger.type`. Both share this logic; only `check` differs, so that messages name the right
+ * kind ("Action" or "Automation") and the right schema validates. Every JQ expression (templates
+ * in the invocation method, `{jqQuery}` values, automation conditions) is compiled at check time.
+ */
+
+/** Lists whose order Port ignores: compared as sets so reordering them in code is no change. */
+function normalize(doc: PortDocument): PortDocument {
+  const out = structuredClone(doc);
+  const trigger = out.trigger as Record<string, any> | undefined;
+  const userInputs = trigger?.userInputs as Record<string, any> | undefined;
+  if (Array.isArray(userInputs?.required)) userInputs.required = asSet(userInputs.required);
+  for (const input of Object.values((userInputs?.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (Array.isArray(input.dependsOn)) input.dependsOn = asSet(input.dependsOn as string[]);
+  }
+  if (Array.isArray(trigger?.condition?.expressions)) trigger.condition.expressions = asSet(trigger.condition.expressions);
+  return out;
+}
+
+function kindOf(kind: "Action" | "Automation", schema: typeof ActionSpec | typeof AutomationSpec): DocumentKind {
+  return {
+    kind,
+    schema,
+    idOf: (spec) => String(spec.identifier),
+    nameOf: (spec) => String(spec.identifier ?? "(no identifier)"),
+    serverFields: ["id"],
+    normalize,
+    extraProblems: (spec, name) => jqProblems(kind, name, actionJqFields(spec)),
+    api: {
+      get: (client, id) => getAction(client, id),
+      create: (client, spec) => createAction(client, spec as PortActionBody),
+      replace: (client, id, body) => replaceAction(client, id, body as PortActionBody),
+      remove: async (client, id) => {
+        await deleteAction(client, id); // already gone counts as done
+      },
+    },
+  };
+}
+
+const selfService = documentLogic(kindOf("Action", ActionSpec));
+const automation = documentLogic(kindOf("Automation", AutomationSpec));
+
+export const actionLogic: ResourceLogic = {
+  ...selfService,
+  check: (olds, news) => (news.trigger?.type === "automation" ? automation : selfService).check(olds, news),
+};

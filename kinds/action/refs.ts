@@ -1,0 +1,97 @@
+/**
+ * What Action and Automation share: args where Port names a blueprint by identifier accept a
+ * `Blueprint` object instead (which orders creation and lets the portal check the reference), the
+ * conversion of those args into Port's document, and messages that name the fields as written.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { InvocationMethodInput } from "../../core/schemas";
+import { Blueprint } from "../blueprint/component";
+import type { DeepInput } from "../../core/components/input-types";
+import type { PortalModel } from "../../core/components/portal-model";
+
+/** A blueprint: a `Blueprint` of this program, or the identifier of one (qualified like the stack's own when declared here). */
+export type ActionBlueprint = Blueprint | pulumi.Input<string>;
+
+/** `T` as args: every value may be a Pulumi Input, and every `blueprint` key, however deep, accepts a `Blueprint`. */
+export type WithBlueprintRefs<T> = T extends string | number | boolean | null | undefined
+  ? pulumi.Input<T>
+  : T extends readonly (infer U)[]
+    ? pulumi.Input<WithBlueprintRefs<U>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: K extends "blueprint" ? ActionBlueprint : WithBlueprintRefs<T[K]> }>
+      : pulumi.Input<T>;
+
+/** An UPSERT_ENTITY invocation names its blueprint `blueprint` (a `Blueprint` or identifier) instead of `blueprintIdentifier`. */
+type InvocationArgsOf<M> = M extends { type: "UPSERT_ENTITY"; blueprintIdentifier: string }
+  ? { [K in keyof Omit<M, "blueprintIdentifier">]: DeepInput<M[K]> } & { blueprint: ActionBlueprint }
+  : DeepInput<M>;
+
+/** `invocationMethod` as args: Port's variants, with `blueprint` for UPSERT_ENTITY. */
+export type InvocationMethodArgs = InvocationArgsOf<InvocationMethodInput>;
+
+/**
+ * How references become values: while the program is declared (`declared`), a reference is its
+ * identifier when known and a placeholder otherwise, so the rest of the spec can be checked now;
+ * for the resource's inputs (`inputs`), a component becomes its identifier output.
+ */
+export type RefMode = "declared" | "inputs";
+
+/** Stands in for an identifier not known while the program is declared. */
+export const PLACEHOLDER_IDENTIFIER = "not-known-yet";
+
+/** A blueprint reference as a value for `mode`. */
+export function blueprintValue(ref: unknown, model: PortalModel, mode: RefMode): unknown {
+  if (ref instanceof Blueprint) return mode === "inputs" ? ref.identifier : (ref.declaredIdentifier ?? PLACEHOLDER_IDENTIFIER);
+  if (typeof ref === "string") return model.qualify(ref);
+  return ref;
+}
+
+/** `value` with every `blueprint` key, however deep, resolved (inside Outputs too, for inputs). */
+export function withBlueprintValues(value: unknown, model: PortalModel, mode: RefMode): unknown {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+    return mode === "inputs" ? pulumi.output(value).apply((inner) => withBlueprintValues(inner, model, mode)) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => withBlueprintValues(item, model, mode));
+  if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = key === "blueprint" ? blueprintValue(item, model, mode) : withBlueprintValues(item, model, mode);
+  }
+  return out;
+}
+
+/** Port's `invocationMethod` from the args: UPSERT_ENTITY's `blueprint` becomes `blueprintIdentifier`. */
+export function invocationMethodValue(method: unknown, model: PortalModel, mode: RefMode): unknown {
+  if (pulumi.Output.isInstance(method) || method instanceof Promise) {
+    return mode === "inputs" ? pulumi.output(method).apply((inner) => invocationMethodValue(inner, model, mode)) : method;
+  }
+  if (method === null || typeof method !== "object" || !("blueprint" in method)) return method;
+  const { blueprint, ...rest } = method as Record<string, unknown>;
+  return { ...rest, blueprintIdentifier: blueprintValue(blueprint, model, mode) };
+}
+
+/** Every plain-string blueprint reference in the args, with the field as the user wrote it. */
+export function blueprintReferences(value: unknown, path: string): { field: string; identifier: string }[] {
+  if (value === null || typeof value !== "object" || pulumi.Output.isInstance(value) || pulumi.Resource.isInstance(value)) return [];
+  const out: { field: string; identifier: string }[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    const field = path === "" ? key : Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (key === "blueprint" && typeof item === "string") out.push({ field, identifier: item });
+    else out.push(...blueprintReferences(item, field));
+  }
+  return out;
+}
+
+/**
+ * Schema messages name Port's fields; where the args name a field differently (`blueprint` for
+ * `trigger.blueprintIdentifier`), the message names the field as the user wrote it.
+ */
+export function renameFields(messages: string[], renames: Record<string, string>): string[] {
+  return messages.map((message) => {
+    for (const [portField, argField] of Object.entries(renames)) {
+      const marker = `: field ${portField}:`;
+      if (message.includes(marker)) return message.replace(marker, `: field ${argField}:`);
+    }
+    return message;
+  });
+}

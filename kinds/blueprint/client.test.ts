@@ -1,0 +1,111 @@
+import {
+  createBlueprint,
+  deleteBlueprint,
+  getBlueprint,
+  listBlueprints,
+  PortApiError,
+  PortClient,
+  replaceBlueprint,
+} from "../../core/client";
+import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
+
+let server: ScriptedPortServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function clientWith(onApi: Handler): Promise<{ client: PortClient; s: ScriptedPortServer }> {
+  server = await startScriptedPortServer({ onApi });
+  const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 });
+  return { client, s: server };
+}
+
+const svc = { identifier: "svc", title: "Service", schema: { properties: {} } };
+const notFound = (id: string) => ({
+  status: 404,
+  body: { ok: false, error: "not_found", message: `Blueprint with identifier "${id}" was not found`, details: { resource: "Blueprint" } },
+});
+
+describe("blueprints client", () => {
+  it("gets a blueprint by URL-encoded identifier", async () => {
+    const { client, s } = await clientWith(() => ({ status: 200, body: { ok: true, blueprint: svc } }));
+
+    await expect(getBlueprint(client, "team/svc:1")).resolves.toEqual(svc);
+
+    expect(s.apiRequests().map((r) => [r.method, r.path])).toEqual([["GET", "/v1/blueprints/team%2Fsvc%3A1"]]);
+  });
+
+  it("returns undefined for a blueprint Port does not have", async () => {
+    const { client } = await clientWith(() => notFound("gone"));
+
+    await expect(getBlueprint(client, "gone")).resolves.toBeUndefined();
+  });
+
+  it("throws other failures, including a 404 that is not Port's not_found", async () => {
+    const { client } = await clientWith(() => ({ status: 404, rawBody: "<html>Not Found</html>" }));
+
+    await expect(getBlueprint(client, "svc")).rejects.toMatchObject({ status: 404, code: undefined });
+  });
+
+  it("refuses dot-segment identifiers that would address another route", async () => {
+    const { client, s } = await clientWith(() => ({ status: 200, body: { ok: true, blueprint: svc } }));
+
+    await expect(getBlueprint(client, "..")).rejects.toThrow('Invalid blueprint identifier ".."');
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("lists blueprints", async () => {
+    const { client, s } = await clientWith(() => ({ status: 200, body: { ok: true, blueprints: [svc] } }));
+
+    await expect(listBlueprints(client)).resolves.toEqual([svc]);
+    expect(s.apiRequests().map((r) => [r.method, r.path])).toEqual([["GET", "/v1/blueprints"]]);
+  });
+
+  it("creates a blueprint, passing create_catalog_page only when given", async () => {
+    const { client, s } = await clientWith((req) => ({ status: 201, body: { ok: true, blueprint: req.body } }));
+
+    await expect(createBlueprint(client, svc, { createCatalogPage: false })).resolves.toEqual(svc);
+    await createBlueprint(client, svc);
+
+    const [withFlag, withoutFlag] = s.apiRequests();
+    expect([withFlag.method, withFlag.path, withFlag.query.toString()]).toEqual(["POST", "/v1/blueprints", "create_catalog_page=false"]);
+    expect(withFlag.body).toEqual(svc);
+    expect(withoutFlag.query.toString()).toBe("");
+  });
+
+  it("replaces a blueprint with PUT", async () => {
+    const { client, s } = await clientWith((req) => ({ status: 200, body: { ok: true, blueprint: req.body } }));
+
+    await expect(replaceBlueprint(client, "svc", { ...svc, title: "Renamed" })).resolves.toMatchObject({ title: "Renamed" });
+    expect(s.apiRequests().map((r) => [r.method, r.path])).toEqual([["PUT", "/v1/blueprints/svc"]]);
+  });
+
+  it("reports whether delete removed the blueprint or found it already gone", async () => {
+    const { client, s } = await clientWith((req) => (req.path.endsWith("/gone") ? notFound("gone") : { status: 200, body: { ok: true } }));
+
+    await expect(deleteBlueprint(client, "svc")).resolves.toBe(true);
+    await expect(deleteBlueprint(client, "gone")).resolves.toBe(false);
+    expect(s.apiRequests().map((r) => [r.method, r.path])).toEqual([
+      ["DELETE", "/v1/blueprints/svc"],
+      ["DELETE", "/v1/blueprints/gone"],
+    ]);
+  });
+
+  it("throws has_dependents when a blueprint still has entities", async () => {
+    const { client } = await clientWith(() => ({
+      status: 422,
+      body: { ok: false, error: "has_dependents", message: 'This Blueprint cannot be deleted because there are existing "svc" entities', details: { entitiesCount: 1 } },
+    }));
+
+    const error = await deleteBlueprint(client, "svc").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortApiError);
+    expect(error).toMatchObject({ code: "has_dependents", details: { entitiesCount: 1 }, method: "DELETE", path: "/v1/blueprints/svc" });
+  });
+
+  it("fails clearly when a success response lacks the expected field", async () => {
+    const { client } = await clientWith(() => ({ status: 200, body: { ok: true } }));
+
+    await expect(getBlueprint(client, "svc")).rejects.toThrow('Port API GET /v1/blueprints/svc succeeded but its response has no "blueprint" field.');
+  });
+});

@@ -1,0 +1,72 @@
+import { PortClient, listEntities } from "../../core/client";
+
+/**
+ * Guard rails for changes that lose data in Port: changing a property's type (Port drops the
+ * values), removing a property that entities hold values for, and deleting a blueprint that still
+ * has entities. Each is refused unless the Blueprint says so explicitly in `allowDataLoss`; the
+ * message says how many entities are affected.
+ */
+export interface AllowDataLoss {
+  /** Allow changing the type of a property that holds values. */
+  propertyTypeChanges?: boolean;
+  /** Allow removing properties that hold values. */
+  deletePropertiesWithData?: boolean;
+  /** Allow deleting the blueprint together with its entities. */
+  deleteWithEntities?: boolean;
+}
+
+/** Where the flags travel: a `__` key, which Pulumi keeps in state and we never send to Port. */
+export const ALLOW_DATA_LOSS_KEY = "__allowDataLoss";
+
+type Doc = Record<string, any>;
+
+function properties(doc: Doc | undefined): Record<string, Doc> {
+  return (doc?.schema?.properties as Record<string, Doc>) ?? {};
+}
+
+/** Problems with an update from `current` (what Port holds) to `desired` (what would be sent). */
+export async function updateDataLossProblems(
+  connect: (() => PortClient) | undefined,
+  blueprint: string,
+  current: Doc,
+  desired: Doc,
+  allow: AllowDataLoss = {},
+): Promise<string[]> {
+  const before = properties(current);
+  const after = properties(desired);
+  const retyped = Object.keys(after).filter((k) => before[k] && before[k].type !== after[k].type && !allow.propertyTypeChanges);
+  const removed = Object.keys(before).filter((k) => !after[k] && !allow.deletePropertiesWithData);
+  if ((retyped.length === 0 && removed.length === 0) || !connect) return [];
+
+  const entities = await listEntities(connect(), blueprint);
+  const holding = (key: string) => entities.filter((e) => (e.properties as Doc | undefined)?.[key] != null).length;
+  const problems: string[] = [];
+  for (const key of retyped) {
+    const count = holding(key);
+    if (count === 0) continue;
+    problems.push(
+      `Blueprint "${blueprint}": field schema.properties.${key}.type: changing "${before[key].type}" to "${after[key].type}" drops the values of ${count} ${count === 1 ? "entity" : "entities"} (Port cannot change a property's type in place). ` +
+        `Add a new property instead, or set allowDataLoss: { propertyTypeChanges: true } on the Blueprint.`,
+    );
+  }
+  for (const key of removed) {
+    const count = holding(key);
+    if (count === 0) continue;
+    problems.push(
+      `Blueprint "${blueprint}": field schema.properties.${key}: removing it deletes the values of ${count} ${count === 1 ? "entity" : "entities"}. ` +
+        `Keep the property, or set allowDataLoss: { deletePropertiesWithData: true } on the Blueprint.`,
+    );
+  }
+  return problems;
+}
+
+/** The problem with deleting a blueprint that still has entities, or undefined. */
+export async function deleteDataLossProblem(client: PortClient, blueprint: string, allow: AllowDataLoss = {}): Promise<string | undefined> {
+  if (allow.deleteWithEntities) return undefined;
+  const count = (await listEntities(client, blueprint)).length;
+  if (count === 0) return undefined;
+  return (
+    `Blueprint "${blueprint}" still has ${count} ${count === 1 ? "entity" : "entities"}, which deleting it would lose. ` +
+    `Delete them first, or set allowDataLoss: { deleteWithEntities: true } on the Blueprint (and apply that) before removing it.`
+  );
+}

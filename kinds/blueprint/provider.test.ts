@@ -1,0 +1,159 @@
+import { PortApiError, PortClient, createEntity, getBlueprint, replaceBlueprint } from "../../core/client";
+import type { RunningEmulator } from "../../emulator/server";
+import { useProviderEmulator } from "../../tests/support/provider-emulator";
+import { blueprintLogic } from "./provider";
+
+// The Blueprint provider's logic against the emulator over real HTTP.
+
+let emulator: RunningEmulator;
+let client: PortClient;
+
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
+});
+
+
+const squadSpec = { identifier: "squad", title: "Squad", schema: { properties: { slack: { type: "string", format: "url" } } } };
+
+async function checked(spec: Record<string, unknown>) {
+  const result = await blueprintLogic.check({}, spec);
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
+}
+
+describe("Blueprint provider", () => {
+  it("creates the blueprint and records the keys the code manages", async () => {
+    const { id, outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    expect(id).toBe("squad");
+    expect(outs.managedKeys).toEqual({ topLevel: ["identifier", "schema", "title"], properties: ["slack"] });
+    expect((await getBlueprint(client, "squad"))?.title).toBe("Squad");
+  });
+
+  it("finds no change when the spec matches Port, whatever the key order", async () => {
+    const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    const reordered = { schema: { properties: { slack: { format: "url", type: "string" } } }, title: "Squad", identifier: "squad" };
+    expect(await blueprintLogic.diff("squad", outs, await checked(reordered))).toEqual({ changes: false });
+  });
+
+  it("finds a change for a new title and a replacement for a new identifier", async () => {
+    const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, title: "Team" }))).toEqual({ changes: true });
+    expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, identifier: "team" }))).toEqual({
+      changes: true,
+      replaces: ["identifier"],
+    });
+  });
+
+  it("keeps a property added in Port's UI and removes one the code stopped declaring", async () => {
+    const spec = { ...squadSpec, schema: { properties: { slack: { type: "string" }, size: { type: "number" } } } };
+    const { outs } = await blueprintLogic.create(client, await checked(spec));
+    const inPort = (await getBlueprint(client, "squad"))!;
+    await replaceBlueprint(client, "squad", {
+      ...inPort,
+      schema: { properties: { ...(inPort.schema as any).properties, addedInUi: { type: "boolean" } } },
+    });
+    const { props } = await blueprintLogic.read(client, "squad", outs);
+
+    const withoutSize = await checked(squadSpec);
+    expect(await blueprintLogic.diff("squad", props!, withoutSize)).toEqual({ changes: true });
+    await blueprintLogic.update(client, "squad", props!, withoutSize);
+    expect(Object.keys(((await getBlueprint(client, "squad"))!.schema as any).properties).sort()).toEqual(["addedInUi", "slack"]);
+  });
+
+  it("reads what Port holds, so refresh sees drift, and reports a deleted blueprint as gone", async () => {
+    const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    await replaceBlueprint(client, "squad", { ...(await getBlueprint(client, "squad"))!, title: "Edited" });
+    const read = await blueprintLogic.read(client, "squad", outs);
+    expect(read.props?.title).toBe("Edited");
+    expect(read.props?.managedKeys).toEqual(outs.managedKeys);
+    await blueprintLogic.delete(client, "squad", outs);
+    expect(await blueprintLogic.read(client, "squad", outs)).toEqual({});
+  });
+
+  it("treats deleting a blueprint that is already gone as done", async () => {
+    await expect(blueprintLogic.delete(client, "never-existed", {})).resolves.toBeUndefined();
+  });
+
+  it("retries after injected 429 and 500 answers and then succeeds", async () => {
+    emulator.setFaults({ failNext: { count: 1, status: 429 } });
+    await blueprintLogic.create(client, await checked(squadSpec));
+    emulator.setFaults({ failNext: { count: 2, status: 500 } });
+    await blueprintLogic.update(client, "squad", (await blueprintLogic.read(client, "squad", {})).props!, await checked({ ...squadSpec, title: "T" }));
+    expect((await getBlueprint(client, "squad"))?.title).toBe("T");
+  });
+
+  it("gives a clear error when Port refuses the blueprint with 422", async () => {
+    const spec = await checked({ ...squadSpec, relations: { parent: { target: "does_not_exist" } } });
+    const error = await blueprintLogic.create(client, spec).catch((e) => e);
+    expect(error).toBeInstanceOf(PortApiError);
+    expect(error.status).toBe(422);
+    expect(error.method).toBe("POST");
+    expect(error.path).toContain("/v1/blueprints");
+    expect(error.message).toContain("does_not_exist");
+  });
+
+  it("fails check for bad input with the field and the fix, without any request", async () => {
+    const result = await blueprintLogic.check({}, { identifier: "my service", title: "x", schema: { properties: {} } });
+    expect(result.failures?.[0].property).toBe("identifier");
+    expect(result.failures?.[0].reason).toContain('Blueprint "my service": field identifier:');
+    expect(emulator.stats().requests).toBe(0);
+  });
+});
+
+describe("Blueprint provider guard rails", () => {
+  const sized = (type: "string" | "number") => ({ ...squadSpec, schema: { properties: { slack: { type: "string" }, size: { type } } } });
+  const connect = () => client;
+
+  async function squadWithOneSizedEntity() {
+    const { outs } = await blueprintLogic.create(client, await checked(sized("string")));
+    await createEntity(client, "squad", { identifier: "core", properties: { size: "large" } });
+    return outs;
+  }
+
+  it("refuses at preview to change the type of a property that holds values, naming the count", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const error = await blueprintLogic.diff("squad", outs, await checked(sized("number")), connect).catch((e) => e);
+    expect(error.message).toBe(
+      'Blueprint "squad": field schema.properties.size.type: changing "string" to "number" drops the values of 1 entity (Port cannot change a property\'s type in place). ' +
+        "Add a new property instead, or set allowDataLoss: { propertyTypeChanges: true } on the Blueprint.",
+    );
+  });
+
+  it("changes the type when allowed, by dropping and re-adding the property", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const news = { ...(await checked(sized("number"))), __allowDataLoss: { propertyTypeChanges: true } };
+    expect(await blueprintLogic.diff("squad", outs, news, connect)).toEqual({ changes: true });
+    await blueprintLogic.update(client, "squad", outs, news);
+    expect(((await getBlueprint(client, "squad"))!.schema as any).properties.size).toEqual({ type: "number" });
+  });
+
+  it("refuses to remove a property that holds values unless allowed", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const error = await blueprintLogic.diff("squad", outs, await checked(squadSpec), connect).catch((e) => e);
+    expect(error.message).toContain('Blueprint "squad": field schema.properties.size: removing it deletes the values of 1 entity.');
+    const allowed = { ...(await checked(squadSpec)), __allowDataLoss: { deletePropertiesWithData: true } };
+    expect(await blueprintLogic.diff("squad", outs, allowed, connect)).toEqual({ changes: true });
+  });
+
+  it("refuses to delete a blueprint that still has entities, and deletes both when allowed", async () => {
+    const outs = await squadWithOneSizedEntity();
+    await expect(blueprintLogic.delete(client, "squad", outs)).rejects.toThrow(
+      'Blueprint "squad" still has 1 entity, which deleting it would lose. Delete them first, or set allowDataLoss: { deleteWithEntities: true }',
+    );
+    expect(await getBlueprint(client, "squad")).toBeDefined();
+    await blueprintLogic.delete(client, "squad", { ...outs, __allowDataLoss: { deleteWithEntities: true } });
+    expect(await getBlueprint(client, "squad")).toBeUndefined();
+  });
+});
+
+describe("Blueprint provider check of calculation properties", () => {
+  it("compiles every calculation's JQ and names the field of one that does not compile", async () => {
+    const result = await blueprintLogic.check({}, {
+      ...squadSpec,
+      calculationProperties: { label: { title: "Label", type: "string", calculation: ".identifier + " } },
+    });
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures![0].reason).toMatch(/^Blueprint "squad": field calculationProperties\.label\.calculation: JQ "\.identifier \+ " does not compile: syntax error/);
+  });
+});
