@@ -6,6 +6,7 @@ export * from "../../kinds/entity/client";
 export * from "./envelope";
 export * from "./envelope-field";
 export * from "./errors";
+export * from "./not-found";
 export * from "../../kinds/folder/client";
 export * from "../../kinds/integration/client";
 export * from "../../kinds/page/client";

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { PortClient } from "../client";
 import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
-import { PORT_META_FIELDS, ResourceLogic, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+import { withUnmanagedKeys } from "./managed-keys";
+import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
@@ -58,14 +59,6 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
     const { managedKeys: _managed, ...doc } = withoutPulumiKeys(outputs);
     return doc;
   };
-  /** The spec, plus the top-level keys Port holds that the code has never managed. */
-  const desired = (spec: PortDocument, current: PortDocument | undefined, lastManaged: string[] | undefined): PortDocument => {
-    const out = { ...spec };
-    for (const [key, value] of Object.entries(clientPart(current ?? {}))) {
-      if (!(key in spec) && !(lastManaged ?? []).includes(key)) out[key] = value;
-    }
-    return out;
-  };
   const outputsOf = (portDoc: PortDocument, spec: PortDocument) => ({ ...portDoc, managedKeys: Object.keys(spec).sort() });
 
   return {
@@ -73,10 +66,10 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const spec = withoutPulumiKeys(news);
       const name = String(kind.nameOf(spec) ?? "(unnamed)");
       const result = validateSpec(kind.schema, kind.kind, name, spec);
-      if (!result.ok) return { failures: result.problems.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+      if (!result.ok) return { failures: checkFailures(result.problems) };
       const value = result.value as PortDocument;
       const extra = containsUnknown(value) || !kind.extraProblems ? [] : await kind.extraProblems(value, name);
-      if (extra.length > 0) return { failures: extra.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+      if (extra.length > 0) return { failures: checkFailures(extra) };
       return { inputs: value };
     },
 
@@ -89,9 +82,8 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       if (replaces.length > 0) return { changes: true, replaces: replaces.map((k) => (k === "__id" ? "identifier" : k)) };
       if (containsUnknown(spec)) return { changes: true };
       const lastManaged = olds.managedKeys as string[] | undefined;
-      const changes =
-        JSON.stringify(normal(clientPart(desired(spec, current, lastManaged)))) !== JSON.stringify(normal(clientPart(current))) ||
-        !sameJson(lastManaged, Object.keys(spec).sort());
+      const desired = clientPart(withUnmanagedKeys(spec, current, lastManaged, serverFields));
+      const changes = JSON.stringify(normal(desired)) !== JSON.stringify(normal(clientPart(current))) || !sameJson(lastManaged, Object.keys(spec).sort());
       return { changes };
     },
 
@@ -111,7 +103,7 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const spec = withoutPulumiKeys(news);
       // Read Port again rather than trusting state: keep what was added in Port since the last refresh.
       const current = (await kind.api.get(client, id, olds)) ?? portPart(olds);
-      const body = clientPart(desired(spec, current, olds.managedKeys as string[] | undefined));
+      const body = clientPart(withUnmanagedKeys(spec, current, olds.managedKeys as string[] | undefined, serverFields));
       const updated = await kind.api.replace(client, id, body, current);
       return { outs: outputsOf(updated, spec) };
     },

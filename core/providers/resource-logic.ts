@@ -9,6 +9,15 @@ export interface CheckFailure {
   reason: string;
 }
 
+/**
+ * Problems as Pulumi check failures: each names the top-level input its field sits in
+ * (`schema.properties.x` and `relations["a b"]` both point at their first key), or
+ * `fallbackProperty` when the field is the whole spec.
+ */
+export function checkFailures(problems: readonly { field: string; message: string }[], fallbackProperty = ""): CheckFailure[] {
+  return problems.map((p) => ({ property: p.field.split(/[.[]/)[0] || fallbackProperty, reason: p.message }));
+}
+
 export interface ResourceLogic {
   check(olds: Record<string, any>, news: Record<string, any>): Promise<{ inputs?: Record<string, any>; failures?: CheckFailure[] }>;
   /** `connect` gives read-only access to Port during preview, for checks that need the org's data. */

@@ -4,7 +4,7 @@
  */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient, QueryParams } from "../../core/client/port-client";
 
@@ -49,12 +49,7 @@ function runPath(runId: string): string {
 /** The action or automation, or undefined when Port answers 404 `not_found`. */
 export async function getAction(client: PortClient, identifier: string): Promise<PortActionBody | undefined> {
   const path = actionPath(identifier);
-  try {
-    return envelopeField<PortActionBody>(await client.request("GET", path), "action", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortActionBody>(await client.request("GET", path), "action", "GET", path));
 }
 
 export async function listActions(client: PortClient, opts: ListActionsOptions = {}): Promise<PortActionBody[]> {
@@ -74,13 +69,7 @@ export async function replaceAction(client: PortClient, identifier: string, body
 
 /** True when deleted, false when it was already gone (404 `not_found`). */
 export async function deleteAction(client: PortClient, identifier: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", actionPath(identifier));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", actionPath(identifier)));
 }
 
 /**
@@ -96,12 +85,7 @@ export async function runAction(client: PortClient, identifier: string, request:
 /** The run, or undefined when Port answers 404 `not_found`. */
 export async function getActionRun(client: PortClient, runId: string): Promise<PortActionRun | undefined> {
   const path = runPath(runId);
-  try {
-    return envelopeField<PortActionRun>(await client.request("GET", path), "run", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortActionRun>(await client.request("GET", path), "run", "GET", path));
 }
 
 /** Reports progress or the result of a run. */

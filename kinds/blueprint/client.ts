@@ -1,7 +1,7 @@
 /** Typed blueprint calls used by the providers (Port API §3: /v1/blueprints). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -22,12 +22,7 @@ function blueprintPath(identifier: string): string {
 /** The blueprint, or undefined when Port answers 404 `not_found`. */
 export async function getBlueprint(client: PortClient, identifier: string): Promise<PortBlueprintBody | undefined> {
   const path = blueprintPath(identifier);
-  try {
-    return envelopeField<PortBlueprintBody>(await client.request("GET", path), "blueprint", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortBlueprintBody>(await client.request("GET", path), "blueprint", "GET", path));
 }
 
 export async function listBlueprints(client: PortClient): Promise<PortBlueprintBody[]> {
@@ -51,11 +46,5 @@ export async function replaceBlueprint(client: PortClient, identifier: string, b
 
 /** True when deleted, false when it was already gone (404 `not_found`). Other errors, e.g. `has_dependents`, throw. */
 export async function deleteBlueprint(client: PortClient, identifier: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", blueprintPath(identifier));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", blueprintPath(identifier)));
 }

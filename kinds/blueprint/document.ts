@@ -1,5 +1,6 @@
 import { asSet, sameJson } from "../../core/providers/canonical-json";
-import { withoutMeta } from "../../core/providers/resource-logic";
+import { type KeyedMap, managedKeysOf as sharedManagedKeysOf, withUnmanagedEntries } from "../../core/providers/managed-keys";
+import { PORT_META_FIELDS, withoutMeta } from "../../core/providers/resource-logic";
 
 /**
  * How a blueprint spec from code meets the blueprint Port holds.
@@ -13,52 +14,27 @@ import { withoutMeta } from "../../core/providers/resource-logic";
 export type PortDocument = Record<string, unknown>;
 
 /** The keyed maps whose entries are managed one by one. `schema.properties` is addressed as "properties". */
-const KEYED_MAPS = ["properties", "relations", "mirrorProperties", "calculationProperties", "aggregationProperties"] as const;
-type KeyedMap = (typeof KEYED_MAPS)[number];
+const MAP_NAMES = ["properties", "relations", "mirrorProperties", "calculationProperties", "aggregationProperties"] as const;
 
-export type ManagedKeys = { topLevel: string[] } & Partial<Record<KeyedMap, string[]>>;
+export type ManagedKeys = { topLevel: string[] } & Partial<Record<(typeof MAP_NAMES)[number], string[]>>;
 
-function mapOf(doc: PortDocument | undefined, map: KeyedMap): Record<string, unknown> {
-  const value = map === "properties" ? (doc?.schema as PortDocument | undefined)?.properties : doc?.[map];
-  return (value as Record<string, unknown> | undefined) ?? {};
+/** A property kept from Port stays required when Port has it required. */
+function keepRequired(out: PortDocument, key: string, held: PortDocument): void {
+  const schema = out.schema as PortDocument;
+  const required = ((held.schema as PortDocument).required as string[] | undefined) ?? [];
+  if (required.includes(key)) schema.required = asSet([...((schema.required as string[]) ?? []), key]);
 }
+
+const KEYED_MAPS: KeyedMap[] = MAP_NAMES.map((name) => (name === "properties" ? { name, path: ["schema", "properties"], onKept: keepRequired } : { name }));
 
 /** The keys a spec manages; empty lists are left out to keep state small. */
 export function managedKeysOf(spec: PortDocument): ManagedKeys {
-  const keys = { topLevel: Object.keys(spec).sort() } as ManagedKeys;
-  for (const map of KEYED_MAPS) {
-    const names = Object.keys(mapOf(spec, map)).sort();
-    if (names.length > 0) keys[map] = names;
-  }
-  return keys;
+  return sharedManagedKeysOf(spec, KEYED_MAPS) as ManagedKeys;
 }
 
-/** The document to PUT: the spec, plus what Port holds that the code has never managed. */
+/** The document to PUT: the spec, plus what Port holds that the code has never managed. `schema` is merged by its properties. */
 export function desiredDocument(spec: PortDocument, current?: PortDocument, lastManaged?: ManagedKeys): PortDocument {
-  const desired: PortDocument = structuredClone(spec);
-  if (!current) return desired;
-  const managedNow = managedKeysOf(spec);
-  const unmanaged = (list: string[] | undefined, nowList: string[] | undefined, key: string) =>
-    !(nowList ?? []).includes(key) && !(list ?? []).includes(key);
-
-  for (const [key, value] of Object.entries(withoutMeta(current))) {
-    if (key === "identifier" || key === "schema") continue;
-    if (unmanaged(lastManaged?.topLevel, managedNow.topLevel, key)) desired[key] = structuredClone(value);
-  }
-  for (const map of KEYED_MAPS) {
-    for (const [key, value] of Object.entries(mapOf(current, map))) {
-      if (!unmanaged(lastManaged?.[map], managedNow[map], key)) continue;
-      const target = map === "properties" ? (desired.schema as PortDocument) : ((desired[map] ??= {}) as PortDocument);
-      if (map === "properties") {
-        (target.properties as PortDocument)[key] = structuredClone(value);
-        const required = ((current.schema as PortDocument).required as string[] | undefined) ?? [];
-        if (required.includes(key)) target.required = asSet([...((target.required as string[]) ?? []), key]);
-      } else {
-        target[key] = structuredClone(value);
-      }
-    }
-  }
-  return desired;
+  return withUnmanagedEntries(spec, current, lastManaged, { maps: KEYED_MAPS, ignore: [...PORT_META_FIELDS, "identifier", "schema"] });
 }
 
 /** Normal form for comparing documents: no meta, `schema.required` as a set, empty maps as absent. */
@@ -69,7 +45,7 @@ export function comparable(doc: PortDocument): PortDocument {
   if (required.length > 0) schema.required = required;
   else delete schema.required;
   out.schema = schema;
-  for (const map of KEYED_MAPS) {
+  for (const map of MAP_NAMES) {
     if (map !== "properties" && out[map] !== undefined && Object.keys(out[map] as object).length === 0) delete out[map];
   }
   return out;

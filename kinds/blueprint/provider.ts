@@ -5,7 +5,7 @@ import { jqProblems } from "../../core/schemas/jq";
 import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, sameDocument } from "./document";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./guards";
 import { sameJson } from "../../core/providers/canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * Outputs: the blueprint as Port holds it (so `pulumi refresh` shows drift), plus the keys the
@@ -30,9 +30,7 @@ export const blueprintLogic: ResourceLogic = {
   async check(_olds, news) {
     const spec = specPart(news);
     const result = validateSpec(BlueprintSpec, "Blueprint", String(spec.identifier ?? "(no identifier)"), spec);
-    if (!result.ok) {
-      return { failures: result.problems.map((p) => ({ property: p.field.split(".")[0] || "identifier", reason: p.message })) };
-    }
+    if (!result.ok) return { failures: checkFailures(result.problems, "identifier") };
     const inputs = result.value as Record<string, any>;
     // Calculation properties are JQ: compile each now, so a typo fails the preview, not the apply.
     const calculations = Object.entries((inputs.calculationProperties ?? {}) as Record<string, { calculation: string }>).map(([key, c]) => ({
@@ -40,7 +38,7 @@ export const blueprintLogic: ResourceLogic = {
       expression: c.calculation,
     }));
     const jq = containsUnknown(calculations) ? [] : await jqProblems("Blueprint", String(spec.identifier), calculations);
-    if (jq.length > 0) return { failures: jq.map((p) => ({ property: "calculationProperties", reason: p.message })) };
+    if (jq.length > 0) return { failures: checkFailures(jq) };
     if (news[ALLOW_DATA_LOSS_KEY]) inputs[ALLOW_DATA_LOSS_KEY] = news[ALLOW_DATA_LOSS_KEY];
     return { inputs };
   },

@@ -2,7 +2,7 @@ import { getBlueprint, replaceBlueprint } from "../../core/client";
 import { BlueprintRelationsSpec } from "./relations-schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { sameJson } from "../../core/providers/canonical-json";
-import { ResourceLogic, containsUnknown, withoutMeta, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ResourceLogic, checkFailures, containsUnknown, withoutMeta, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * The second step of a blueprint (schemas/blueprint-relations.ts): it owns some keys of the
@@ -49,7 +49,7 @@ export const blueprintRelationsLogic: ResourceLogic = {
   async check(_olds, news) {
     const spec = withoutPulumiKeys(news);
     const result = validateSpec(BlueprintRelationsSpec, "Blueprint", String(spec.blueprint ?? "?"), spec);
-    if (!result.ok) return { failures: result.problems.map((p) => ({ property: p.field.split(".")[0], reason: p.message })) };
+    if (!result.ok) return { failures: checkFailures(result.problems) };
     return { inputs: result.value as Doc };
   },
 

@@ -1,7 +1,7 @@
 /** Typed entity calls used by the providers (Port API §4: /v1/blueprints/{bp}/entities). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -66,13 +66,8 @@ export async function getEntity(
   opts: GetEntityOptions = {},
 ): Promise<PortEntity | undefined> {
   const path = entityPath(blueprint, identifier);
-  try {
-    const query = { exclude_calculated_properties: opts.excludeCalculatedProperties };
-    return envelopeField<PortEntity>(await client.request("GET", path, { query }), "entity", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  const query = { exclude_calculated_properties: opts.excludeCalculatedProperties };
+  return undefinedWhenNotFound(async () => envelopeField<PortEntity>(await client.request("GET", path, { query }), "entity", "GET", path));
 }
 
 export async function listEntities(client: PortClient, blueprint: string): Promise<PortEntity[]> {
@@ -87,13 +82,6 @@ export async function deleteEntity(
   identifier: string,
   opts: DeleteEntityOptions = {},
 ): Promise<boolean> {
-  try {
-    await client.request("DELETE", entityPath(blueprint, identifier), {
-      query: { delete_dependents: opts.deleteDependents ?? false },
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  const query = { delete_dependents: opts.deleteDependents ?? false };
+  return deletedUnlessGone(() => client.request("DELETE", entityPath(blueprint, identifier), { query }));
 }

@@ -1,7 +1,8 @@
 import { createEntity, deleteEntity, getEntity, type PortClient, type PortEntityBody } from "../../core/client";
 import { EntitySpec, validateSpec } from "../../core/schemas";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
-import { PORT_META_FIELDS, ResourceLogic, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { type KeyedMap, managedKeysOf as sharedManagedKeysOf, withUnmanagedEntries } from "../../core/providers/managed-keys";
+import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * Entities written in code (seed data). Id `<blueprint>/<identifier>`: a change of either
@@ -37,32 +38,15 @@ function bodyOf(doc: Doc): PortEntityBody {
   return body;
 }
 
+const MAPS: KeyedMap[] = KEYED_MAPS.map((name) => ({ name }));
+
 export function managedKeysOf(spec: Doc): EntityManagedKeys {
-  const keys: EntityManagedKeys = { topLevel: Object.keys(spec).sort() };
-  for (const map of KEYED_MAPS) {
-    const names = Object.keys(spec[map] ?? {}).sort();
-    if (names.length > 0) keys[map] = names;
-  }
-  return keys;
+  return sharedManagedKeysOf(spec, MAPS) as EntityManagedKeys;
 }
 
-/** The entity to write: the spec, plus what Port holds that the code has never managed. */
+/** The entity to write: the spec, plus what Port holds that the code has never managed (maps entry by entry). */
 export function desiredEntity(spec: Doc, current: Doc | undefined, lastManaged: EntityManagedKeys | undefined): Doc {
-  const out: Doc = structuredClone(spec);
-  if (!current) return out;
-  const now = managedKeysOf(spec);
-  const unmanaged = (key: string, nowList?: string[], lastList?: string[]) => !(nowList ?? []).includes(key) && !(lastList ?? []).includes(key);
-  for (const [key, value] of Object.entries(withoutServerFields(current))) {
-    if ((KEYED_MAPS as readonly string[]).includes(key)) continue;
-    if (unmanaged(key, now.topLevel, lastManaged?.topLevel)) out[key] = structuredClone(value);
-  }
-  for (const map of KEYED_MAPS) {
-    for (const [key, value] of Object.entries((current[map] ?? {}) as Doc)) {
-      if (!unmanaged(key, now[map], lastManaged?.[map])) continue;
-      out[map] = { ...(out[map] ?? {}), [key]: structuredClone(value) };
-    }
-  }
-  return out;
+  return withUnmanagedEntries(spec, current, lastManaged, { maps: MAPS, ignore: [...SERVER_FIELDS, ...KEYED_MAPS] });
 }
 
 /** Without nulls (unset), with teams and many-relations as sets, and empty maps as absent. */
@@ -102,7 +86,7 @@ export const entityLogic: ResourceLogic = {
   async check(_olds, news) {
     const spec = withoutPulumiKeys(news);
     const result = validateSpec(EntitySpec, "Entity", String(spec.identifier ?? "(no identifier)"), spec);
-    if (!result.ok) return { failures: result.problems.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+    if (!result.ok) return { failures: checkFailures(result.problems) };
     return { inputs: result.value as Doc };
   },
 

@@ -4,7 +4,7 @@
  */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -45,11 +45,5 @@ export async function updateFolder(client: PortClient, identifier: string, body:
 
 /** True when deleted, false when it was already gone (404 `not_found`). */
 export async function deleteFolder(client: PortClient, identifier: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", folderPath(identifier));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", folderPath(identifier)));
 }

@@ -4,7 +4,7 @@
  */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -27,12 +27,7 @@ function integrationPath(installationId: string): string {
 /** The installed integration, or undefined when Port answers 404 `not_found`. */
 export async function getIntegration(client: PortClient, installationId: string): Promise<PortIntegration | undefined> {
   const path = integrationPath(installationId);
-  try {
-    return envelopeField<PortIntegration>(await client.request("GET", path), "integration", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortIntegration>(await client.request("GET", path), "integration", "GET", path));
 }
 
 export async function listIntegrations(client: PortClient): Promise<PortIntegration[]> {

@@ -2,7 +2,8 @@ import { getIntegration, updateIntegrationConfig, type PortClient, type PortInte
 import { IntegrationMappingSpec, integrationJqFields, validateSpec } from "../../core/schemas";
 import { jqProblems } from "../../core/schemas/jq";
 import { sameJson } from "../../core/providers/canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { withUnmanagedKeys } from "../../core/providers/managed-keys";
+import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * The mapping of an integration that is already installed (Ocean or an exporter installs
@@ -24,15 +25,6 @@ function notInstalled(installationId: string): Error {
       "Install the integration first (Port: Data sources, + Data source, or run its Ocean/exporter installation), then run again; " +
       "this component only manages the mapping of an installed integration.",
   );
-}
-
-/** Our config, plus the top-level keys of Port's config that the code has never managed. */
-export function desiredConfig(config: Doc, current: Doc | undefined, lastManaged: string[] | undefined): Doc {
-  const out: Doc = structuredClone(config);
-  for (const [key, value] of Object.entries(current ?? {})) {
-    if (!(key in config) && !(lastManaged ?? []).includes(key)) out[key] = structuredClone(value);
-  }
-  return out;
 }
 
 /** Outputs: what identifies the installation, its config as Port holds it, and what restores it. */
@@ -60,10 +52,10 @@ export const integrationLogic: ResourceLogic = {
     const spec = withoutPulumiKeys(news);
     const name = String(spec.installationId ?? "(no installationId)");
     const result = validateSpec(IntegrationMappingSpec, "IntegrationMapping", name, spec);
-    if (!result.ok) return { failures: result.problems.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+    if (!result.ok) return { failures: checkFailures(result.problems) };
     const value = result.value as Doc;
     const jq = containsUnknown(value) ? [] : await jqProblems("IntegrationMapping", name, integrationJqFields(result.value));
-    if (jq.length > 0) return { failures: jq.map((p) => ({ property: p.field.split(/[.[]/)[0] || "", reason: p.message })) };
+    if (jq.length > 0) return { failures: checkFailures(jq) };
     return { inputs: value };
   },
 
@@ -73,14 +65,14 @@ export const integrationLogic: ResourceLogic = {
     if (containsUnknown(spec)) return { changes: true };
     const lastManaged = olds.managedKeys as string[] | undefined;
     const changes =
-      !sameJson(desiredConfig(spec.config, olds.config, lastManaged), olds.config) || !sameJson(lastManaged, Object.keys(spec.config).sort());
+      !sameJson(withUnmanagedKeys(spec.config, olds.config, lastManaged), olds.config) || !sameJson(lastManaged, Object.keys(spec.config).sort());
     return { changes };
   },
 
   async create(client, inputs) {
     const spec = withoutPulumiKeys(inputs);
     const current = await installed(client, spec.installationId);
-    const updated = await updateIntegrationConfig(client, spec.installationId, desiredConfig(spec.config, current.config, undefined));
+    const updated = await updateIntegrationConfig(client, spec.installationId, withUnmanagedKeys(spec.config, current.config, undefined));
     return { id: spec.installationId, outs: outputsOf(updated, current.config, Object.keys(spec.config).sort()) };
   },
 
@@ -94,7 +86,7 @@ export const integrationLogic: ResourceLogic = {
     const spec = withoutPulumiKeys(news);
     // Read Port again rather than trusting state: keep what was set in Port since the last refresh.
     const current = await installed(client, id);
-    const updated = await updateIntegrationConfig(client, id, desiredConfig(spec.config, current.config, olds.managedKeys));
+    const updated = await updateIntegrationConfig(client, id, withUnmanagedKeys(spec.config, current.config, olds.managedKeys));
     return { outs: outputsOf(updated, olds.originalConfig, Object.keys(spec.config).sort()) };
   },
 

@@ -1,4 +1,4 @@
-import { PortApiError, getPagePermissions, updatePagePermissions, type PortClient, type PortPagePermissions } from "../../core/client";
+import { getPagePermissions, undefinedWhenNotFound, updatePagePermissions, type PortClient, type PortPagePermissions } from "../../core/client";
 import { DEFAULT_PAGE_PERMISSIONS, PagePermissionsSpec } from "../../core/schemas";
 import { PortDocument, documentLogic } from "../../core/providers/document-logic";
 import type { ResourceLogic } from "../../core/providers/resource-logic";
@@ -49,12 +49,8 @@ export const pagePermissionsLogic: ResourceLogic = documentLogic({
       const managed = (props.managedKeys as string[] | undefined) ?? [...PERMISSIONS];
       const reset = Object.fromEntries(PERMISSIONS.filter((permission) => managed.includes(permission)).map((permission) => [permission, DEFAULT_PAGE_PERMISSIONS[permission]]));
       if (Object.keys(reset).length === 0) return;
-      try {
-        await updatePagePermissions(client, id, reset);
-      } catch (error) {
-        if (error instanceof PortApiError && error.isNotFound) return; // the page is gone, and its permissions with it
-        throw error;
-      }
+      // A page already gone took its permissions with it.
+      await undefinedWhenNotFound(() => updatePagePermissions(client, id, reset));
     },
   },
 });

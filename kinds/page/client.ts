@@ -1,7 +1,7 @@
 /** Typed page calls used by the providers (Port API §10: /v1/pages, beta) and the page permissions singleton (§9). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -17,15 +17,6 @@ const PAGES = "/v1/pages";
 
 function pagePath(identifier: string): string {
   return `${PAGES}/${pathSegment("page", identifier)}`;
-}
-
-async function undefinedWhenNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
 }
 
 /** The page, or undefined when Port answers 404 `not_found`. */
@@ -65,8 +56,7 @@ export async function patchPage(client: PortClient, identifier: string, body: Re
 
 /** True when deleted, false when it was already gone (404 `not_found`). Port refuses to delete the home page. */
 export async function deletePage(client: PortClient, identifier: string): Promise<boolean> {
-  const deleted = await undefinedWhenNotFound(async () => client.request("DELETE", pagePath(identifier)));
-  return deleted !== undefined;
+  return deletedUnlessGone(() => client.request("DELETE", pagePath(identifier)));
 }
 
 function permissionsPath(page: string): string {

@@ -5,7 +5,7 @@
  */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -21,12 +21,7 @@ function actionPermissionsPath(action: string): string {
 }
 
 async function getPermissions(client: PortClient, path: string): Promise<PortPermissions | undefined> {
-  try {
-    return envelopeField<PortPermissions>(await client.request("GET", path), "permissions", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortPermissions>(await client.request("GET", path), "permissions", "GET", path));
 }
 
 async function patchPermissions(client: PortClient, path: string, body: PortPermissions): Promise<PortPermissions> {

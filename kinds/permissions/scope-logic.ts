@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { PortClient } from "../../core/client";
 import { normalizePermissions, validateSpec } from "../../core/schemas";
 import { sameJson } from "../../core/providers/canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * The provider logic shared by Port's permission singletons (a blueprint's, an action's). They
@@ -109,11 +109,10 @@ export function permissionScopeLogic(kind: PermissionScopeKind, wait: ScopeWait 
       const spec = withoutPulumiKeys(news);
       const name = String(spec[kind.parentKey] ?? "(unnamed)");
       const result = validateSpec(kind.schema, kind.kind, name, spec);
-      const failure = (p: { field: string; message: string }) => ({ property: p.field.split(/[.[]/)[0] || kind.parentKey, reason: p.message });
-      if (!result.ok) return { failures: result.problems.map(failure) };
+      if (!result.ok) return { failures: checkFailures(result.problems, kind.parentKey) };
       const value = result.value as Doc;
       const extra = containsUnknown(value) || !kind.extraProblems ? [] : await kind.extraProblems(value, name);
-      return extra.length > 0 ? { failures: extra.map(failure) } : { inputs: value };
+      return extra.length > 0 ? { failures: checkFailures(extra, kind.parentKey) } : { inputs: value };
     },
 
     async diff(id, olds, news) {

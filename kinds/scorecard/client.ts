@@ -1,7 +1,7 @@
 /** Typed scorecard calls used by the providers (Port API §5: /v1/blueprints/{bp}/scorecards). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -28,12 +28,7 @@ export async function listScorecards(client: PortClient, blueprint: string): Pro
 /** The scorecard, or undefined when Port answers 404 `not_found` (for the scorecard or its blueprint). */
 export async function getScorecard(client: PortClient, blueprint: string, identifier: string): Promise<PortScorecardBody | undefined> {
   const path = scorecardPath(blueprint, identifier);
-  try {
-    return envelopeField<PortScorecardBody>(await client.request("GET", path), "scorecard", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortScorecardBody>(await client.request("GET", path), "scorecard", "GET", path));
 }
 
 export async function createScorecard(client: PortClient, blueprint: string, body: PortScorecardBody): Promise<PortScorecardBody> {
@@ -49,11 +44,5 @@ export async function replaceScorecard(client: PortClient, blueprint: string, id
 
 /** True when deleted, false when it (or its blueprint) was already gone (404 `not_found`). */
 export async function deleteScorecard(client: PortClient, blueprint: string, identifier: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", scorecardPath(blueprint, identifier));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", scorecardPath(blueprint, identifier)));
 }

@@ -1,7 +1,7 @@
 /** Typed team calls used by the providers (Port API §12: /v1/teams, teams addressed by name). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -30,12 +30,7 @@ export function teamMemberEmails(team: PortTeam): string[] {
 /** The team, or undefined when Port answers 404 `not_found`. */
 export async function getTeam(client: PortClient, name: string): Promise<PortTeam | undefined> {
   const path = teamPath(name);
-  try {
-    return envelopeField<PortTeam>(await client.request("GET", path), "team", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortTeam>(await client.request("GET", path), "team", "GET", path));
 }
 
 export async function listTeams(client: PortClient): Promise<PortTeam[]> {
@@ -55,11 +50,5 @@ export async function replaceTeam(client: PortClient, name: string, body: PortTe
 
 /** True when deleted, false when it was already gone (404 `not_found`). */
 export async function deleteTeam(client: PortClient, name: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", teamPath(name));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", teamPath(name)));
 }

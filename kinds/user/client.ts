@@ -1,7 +1,7 @@
 /** Typed user calls used by the providers (Port API §13: invitations, then /v1/users/{email}). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -38,12 +38,7 @@ export function userTeamNames(user: PortUser): string[] {
 /** The user, or undefined when Port answers 404 `not_found`. */
 export async function getUser(client: PortClient, email: string): Promise<PortUser | undefined> {
   const path = userPath(email);
-  try {
-    return envelopeField<PortUser>(await client.request("GET", path), "user", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortUser>(await client.request("GET", path), "user", "GET", path));
 }
 
 export async function listUsers(client: PortClient): Promise<PortUser[]> {
@@ -62,11 +57,5 @@ export async function updateUser(client: PortClient, email: string, update: Port
 
 /** True when deleted, false when the user was already gone (404 `not_found`). */
 export async function deleteUser(client: PortClient, email: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", userPath(email));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", userPath(email)));
 }

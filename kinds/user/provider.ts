@@ -12,7 +12,7 @@ import {
 } from "../../core/client";
 import { moderatedBlueprint, UserInvitationSpec, validateSpec } from "../../core/schemas";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
-import { ResourceLogic, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * A user invitation: roles and teams of one user, by email (a new email replaces it).
@@ -56,7 +56,7 @@ export const userLogic: ResourceLogic = {
   async check(_olds, news) {
     const spec = withoutPulumiKeys(news);
     const result = validateSpec(UserInvitationSpec, "User", String(spec.email ?? "(no email)"), spec);
-    if (!result.ok) return { failures: result.problems.map((p) => ({ property: p.field.split(/[.[]/)[0] || "email", reason: p.message })) };
+    if (!result.ok) return { failures: checkFailures(result.problems, "email") };
     return { inputs: result.value };
   },
 

@@ -1,7 +1,7 @@
 /** Typed webhook calls used by the providers (Port API §15: /v1/webhooks; Port wraps a webhook as `integration`). */
 
 import { envelopeField } from "../../core/client/envelope-field";
-import { PortApiError } from "../../core/client/errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
@@ -20,12 +20,7 @@ function webhookPath(identifier: string): string {
 /** The webhook, or undefined when Port answers 404 `not_found`. */
 export async function getWebhook(client: PortClient, identifier: string): Promise<PortWebhook | undefined> {
   const path = webhookPath(identifier);
-  try {
-    return envelopeField<PortWebhook>(await client.request("GET", path), "integration", "GET", path);
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return undefined;
-    throw error;
-  }
+  return undefinedWhenNotFound(async () => envelopeField<PortWebhook>(await client.request("GET", path), "integration", "GET", path));
 }
 
 export async function listWebhooks(client: PortClient): Promise<PortWebhook[]> {
@@ -44,11 +39,5 @@ export async function replaceWebhook(client: PortClient, identifier: string, bod
 
 /** True when deleted, false when it was already gone (404 `not_found`). */
 export async function deleteWebhook(client: PortClient, identifier: string): Promise<boolean> {
-  try {
-    await client.request("DELETE", webhookPath(identifier));
-    return true;
-  } catch (error) {
-    if (error instanceof PortApiError && error.isNotFound) return false;
-    throw error;
-  }
+  return deletedUnlessGone(() => client.request("DELETE", webhookPath(identifier)));
 }
