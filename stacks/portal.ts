@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, Folder, OrgLookup, startPortalModel } from "../kinds";
+import { Action, Blueprint, Dashboard, Folder, OrgLookup, Portal } from "../kinds";
 import type { StackConfig } from "./config";
 import { DataModel, dataModel } from "./data-model";
 import { reportIncident, requestCloudResource, scaffoldService } from "./guide/actions";
@@ -20,7 +20,7 @@ export interface PortalSecrets {
   githubWebhookSecret?: pulumi.Input<string>;
 }
 
-export interface Portal {
+export interface DeclaredPortal {
   blueprints: Record<string, Blueprint>;
 }
 
@@ -31,15 +31,22 @@ const DEFAULT_URLS = {
 };
 
 /**
- * Declares the portal, then checks it as a whole (asking the org, read-only, about blueprints it
- * refers to but does not declare, when `lookup` is given) before the second steps are added.
+ * Declares the portal in one scope, which checks it as a whole (asking the org, read-only, about
+ * blueprints it refers to but does not declare, when `lookup` is given) before anything is applied.
  */
-export async function buildPortal(config: StackConfig, secrets: PortalSecrets = {}, lookup?: OrgLookup): Promise<Portal> {
-  const model = startPortalModel({
+export function buildPortal(config: StackConfig, secrets: PortalSecrets = {}, lookup?: OrgLookup): Promise<DeclaredPortal> {
+  const portal = new Portal({
     identifierPrefix: config.identifierPrefix,
     identifierSuffix: config.identifierSuffix,
     existingBlueprints: config.existingBlueprints,
+    // The plan's security team reads the security dashboard but is not one the stack declares (SSO, Port's UI).
+    existingTeams: config.teams.security ? [config.teams.security] : [],
+    lookup,
   });
+  return portal.declare(() => declarePortal(config, secrets));
+}
+
+function declarePortal(config: StackConfig, secrets: PortalSecrets): DeclaredPortal {
   const features = config.features;
   const urls = { ...DEFAULT_URLS, ...config.urls };
   const blueprints = dataModel();
@@ -73,8 +80,6 @@ export async function buildPortal(config: StackConfig, secrets: PortalSecrets = 
     });
   }
   seedEntities(blueprints, features.sampleData);
-
-  await model.checkAgainstOrg(lookup);
   return { blueprints: { ...blueprints } };
 }
 

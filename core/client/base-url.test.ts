@@ -1,4 +1,4 @@
-import { resolvePortBaseUrl } from ".";
+import { resolvePortBaseUrl } from "./base-url";
 
 describe("resolvePortBaseUrl", () => {
   it("defaults to the EU API when no region is given", () => {

@@ -1,4 +1,4 @@
-import { PortApiError } from ".";
+import { PortApiError } from "./errors";
 
 describe("PortApiError", () => {
   it("reads as one sentence naming the call, the status, Port's code and message", () => {

@@ -1,4 +1,5 @@
-import { PortApiError, deletedUnlessGone, undefinedWhenNotFound } from ".";
+import { PortApiError } from "./errors";
+import { deletedUnlessGone, undefinedWhenNotFound } from "./not-found";
 
 const failure = (status: number, code?: string) => new PortApiError({ method: "GET", path: "/v1/x", status, code });
 const failing = (error: unknown) => async () => {

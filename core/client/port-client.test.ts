@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
-import { PortApiError, PortClient, type PortClientOptions, type RetryInfo } from ".";
+import { PortApiError } from "./errors";
+import { PortClient, type PortClientOptions, type RetryInfo } from "./port-client";
 import { startScriptedPortServer, tokenIssuer, TOKEN_PATH, type Handler, type Reply, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 const SECRET = "s3cr3t-never-print-me-0123456789";

@@ -1,10 +1,4 @@
-import {
-  fullJitterDelayMs,
-  isRetryableStatus,
-  parseRateLimitWaitMs,
-  parseRetryAfterMs,
-  retryDelay,
-} from ".";
+import { fullJitterDelayMs, isRetryableStatus, parseRateLimitWaitMs, parseRetryAfterMs, retryDelay } from "./retry-policy";
 
 const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });

@@ -1,4 +1,4 @@
-import { AccessTokenCache, type AccessTokenGrant } from ".";
+import { AccessTokenCache, type AccessTokenGrant } from "./token";
 
 /** A cache over a scripted token source and a hand-driven clock. */
 function setup(grants: (n: number) => AccessTokenGrant | Promise<AccessTokenGrant>) {

@@ -34,30 +34,20 @@ export interface PortalCheckOptions {
   existingUsers?: string[];
 }
 
-export interface PortalModelOptions extends PortalCheckOptions {
-  /** Prepended to every identifier the stack declares (environments sharing one Port org). */
-  identifierPrefix?: string;
-  /** Appended to every identifier the stack declares. */
-  identifierSuffix?: string;
-}
-
+/**
+ * Identifiers in the model are the code's own (no prefix or suffix): the Portal applies those
+ * when it builds what goes to Port (see portal.ts).
+ */
 export class PortalModel {
-  constructor(private readonly options: PortalModelOptions = {}) {}
+  constructor(private readonly options: PortalCheckOptions = {}) {}
 
   private readonly blueprints = new Map<string, string>();
   private readonly references: BlueprintReference[] = [];
   private readonly problems: string[] = [];
-  private checked = false;
-  private fallbackScheduled = false;
 
-  /**
-   * Records problems a component found in its own input. The component registers nothing in
-   * that case, so the program must fail: `check()` reports them with everything else, and if the
-   * program never calls it, they are thrown once the synchronous part of the program is done.
-   */
+  /** Records problems a component found in its own input: `check()` reports them with everything else. */
   reportProblems(problems: string[]): void {
     this.problems.push(...problems);
-    this.checkLaterUnlessChecked();
   }
 
   private readonly secondSteps: (() => void)[] = [];
@@ -84,12 +74,10 @@ export class PortalModel {
 
   /**
    * Work that must wait until every blueprint is declared (the second step of blueprints that
-   * refer to each other). It runs in `check()` once nothing is wrong, or, if the program never
-   * calls `check()`, once its synchronous part is done.
+   * refer to each other). It runs in `check()` once nothing is wrong.
    */
   afterDeclarations(step: () => void): void {
     this.secondSteps.push(step);
-    this.checkLaterUnlessChecked();
   }
 
   /** The resource that creates a declared blueprint, for the second steps' dependencies. */
@@ -99,14 +87,6 @@ export class PortalModel {
 
   blueprintResource(identifier: string): unknown {
     return this.blueprintResources.get(identifier);
-  }
-
-  private checkLaterUnlessChecked(): void {
-    if (this.fallbackScheduled) return;
-    this.fallbackScheduled = true;
-    setImmediate(() => {
-      if (!this.checked) this.check();
-    });
   }
 
   declareBlueprint(identifier: string, component: string): void {
@@ -281,19 +261,9 @@ export class PortalModel {
     return problems;
   }
 
-  /**
-   * The identifier Port gets for one the code declares or refers to: with the stack's prefix and
-   * suffix, so environments sharing an org never collide. Port's system blueprints and blueprints
-   * managed outside the stack keep their names.
-   */
-  qualify(identifier: string): string {
-    if (!this.isDeclaredHere(identifier)) return identifier;
-    return `${this.options.identifierPrefix ?? ""}${identifier}${this.options.identifierSuffix ?? ""}`;
-  }
-
-  /** False for Port's system blueprints and blueprints managed outside this stack. */
-  isDeclaredHere(identifier: string): boolean {
-    return !identifier.startsWith("_") && !(this.options.existingBlueprints ?? []).includes(identifier);
+  /** Whether the stack declares a blueprint (by the code's identifier). */
+  declaresBlueprint(identifier: string): boolean {
+    return this.blueprints.has(identifier);
   }
 
   private readonly foundInOrg = new Set<string>();
@@ -304,7 +274,6 @@ export class PortalModel {
    * but the stack does not declare: those that exist there resolve, the others are reported.
    */
   async checkAgainstOrg(lookup: OrgLookup | undefined, options: PortalCheckOptions = {}): Promise<void> {
-    this.checked = true; // the check is under way: the fallback must not run it early, without the org's answers
     if (lookup) {
       this.lookedUp = true;
       const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? [])]);
@@ -316,7 +285,6 @@ export class PortalModel {
 
   /** Throws a PortalValidationError listing every unresolved reference; otherwise runs the second steps. */
   check(options: PortalCheckOptions = {}): void {
-    this.checked = true;
     const existing = [...(this.options.existingBlueprints ?? []), ...(options.existingBlueprints ?? []), ...this.foundInOrg];
     const known = new Set([...this.blueprints.keys(), ...SYSTEM_BLUEPRINTS, ...existing]);
     const problems = [...this.problems];
@@ -336,17 +304,4 @@ export class PortalModel {
     if (problems.length > 0) throw new PortalValidationError(problems);
     for (const step of this.secondSteps.splice(0)) step();
   }
-}
-
-let current = new PortalModel();
-
-/** The model the components of this program register into. */
-export function currentPortalModel(): PortalModel {
-  return current;
-}
-
-/** Starts a fresh model: one per portal definition (and per test). */
-export function startPortalModel(options: PortalModelOptions = {}): PortalModel {
-  current = new PortalModel(options);
-  return current;
 }

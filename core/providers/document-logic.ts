@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { PortClient } from "../client";
+import type { PortClient } from "../client/port-client";
 import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { withUnmanagedKeys } from "./managed-keys";

@@ -1,4 +1,5 @@
-import { PortClient, resolvePortBaseUrl } from "../client";
+import { PortClient } from "../client/port-client";
+import { resolvePortBaseUrl } from "../client/base-url";
 
 /**
  * Where the providers find Port and its credentials, read at call time only: the stack's config

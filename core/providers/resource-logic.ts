@@ -1,4 +1,4 @@
-import type { PortClient } from "../client";
+import type { PortClient } from "../client/port-client";
 
 /**
  * What each Port object kind implements, in plain data: the same operations Pulumi's dynamic

@@ -1,11 +1,4 @@
-import {
-  ENTITY_QUERY_DATE_PRESETS,
-  ENTITY_QUERY_OPERATORS,
-  EntityQuery,
-  EntityQueryRule,
-  EntityQueryRules,
-  type EntityQueryRuleOrGroup,
-} from ".";
+import { ENTITY_QUERY_DATE_PRESETS, ENTITY_QUERY_OPERATORS, EntityQuery, EntityQueryRule, EntityQueryRules, type EntityQueryRuleOrGroup } from "./entity-query";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 /** A query holding one rule. */

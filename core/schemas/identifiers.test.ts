@@ -1,14 +1,4 @@
-import {
-  ActionIdentifier,
-  BlueprintIdentifier,
-  EntityIdentifier,
-  PORT_COLORS,
-  PORT_IDENTIFIER_PATTERNS,
-  PortColor,
-  PropertyIdentifier,
-  ScorecardIdentifier,
-  TeamName,
-} from ".";
+import { ActionIdentifier, BlueprintIdentifier, EntityIdentifier, PORT_COLORS, PORT_IDENTIFIER_PATTERNS, PortColor, PropertyIdentifier, ScorecardIdentifier, TeamName } from "./identifiers";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const BLUEPRINT_RULE =

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { BlueprintSpec, formatFieldPath, formatSchemaProblems, validateSpec } from ".";
+import { BlueprintSpec } from "../../kinds/blueprint/schema";
+import { formatFieldPath, formatSchemaProblems, validateSpec } from "./problems";
 
 describe("validateSpec", () => {
   it("returns the parsed value, with defaults applied, when valid", () => {

@@ -1,4 +1,5 @@
-import { createAction, deleteAction, getAction, getActionRun, listActions, PortClient, replaceAction, runAction, updateActionRun } from "../../core/client";
+import { createAction, deleteAction, getAction, getActionRun, listActions, replaceAction, runAction, updateActionRun } from "./client";
+import { PortClient } from "../../core/client/port-client";
 import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 // The typed /v1/actions calls: paths, query parameters, bodies and the envelope keys they read.

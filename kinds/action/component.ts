@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { ActionSpec, ActionSpecInput, SelfServiceTriggerInput } from "../../core/schemas";
+import { ActionSpec, ActionSpecInput, SelfServiceTriggerInput } from "./schema";
 import {
   ActionBlueprint,
   InvocationMethodArgs,
-  RefMode,
   WithBlueprintRefs,
   blueprintReferences,
   blueprintValue,
@@ -12,10 +10,13 @@ import {
   renameFields,
   withBlueprintValues,
 } from "./refs";
+import { ExistingObject } from "../../core/components/references";
+import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
 import { knownSpecProblems } from "../../core/components/plain-input";
-import { actionProblems } from "../../core/components/portal-checks";
-import { PortalModel, currentPortalModel } from "../../core/components/portal-model";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
+import { actionProblems } from "./checks";
 
 /** The self-service trigger as args: Port's, without `type` (always "self-service") and with the blueprint at the top of the args. */
 export type SelfServiceTriggerArgs = {
@@ -32,16 +33,16 @@ export type ActionArgs = { [K in keyof Omit<ActionSpecInput, "trigger" | "invoca
   invocationMethod: InvocationMethodArgs;
 };
 
-/** One provider instance for actions and automations: Pulumi serializes it once per kind, not per resource. */
-const actionProvider = providerStub("Action");
-
 /** The dynamic resource behind an Action or Automation: `pulumi-nodejs:dynamic/port:Action`. */
-export class ActionResource extends pulumi.dynamic.Resource {
+export class ActionResource extends PortResource {
   declare readonly identifier: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(actionProvider, name, spec, opts, "port", "Action");
+    super("Action", name, spec, opts);
   }
 }
+
+/** An action or automation managed outside this stack, named explicitly (`Action.existing("deploy")`): used as written, never prefixed. */
+export class ExistingAction extends ExistingObject {}
 
 /** Where the args name a field differently from Port's document. */
 const FIELD_RENAMES = { "trigger.blueprintIdentifier": "blueprint", "invocationMethod.blueprintIdentifier": "invocationMethod.blueprint" };
@@ -51,52 +52,49 @@ const FIELD_RENAMES = { "trigger.blueprintIdentifier": "blueprint", "invocationM
  * a user submits it (a webhook, a GitHub workflow, an entity upsert, ...), optionally after approval.
  * Every input is typed; JQ in templates and `{jqQuery}` values is compiled at preview.
  */
-export class Action extends pulumi.ComponentResource {
+export class Action extends PortComponent {
+  /** An action or automation managed outside this stack, to refer to: its identifier is used as written, never prefixed. */
+  static existing(identifier: string): ExistingAction {
+    return new ExistingAction(identifier);
+  }
+
   /** The action's identifier in Port, once created. */
   readonly identifier: pulumi.Output<string>;
   /** The identifier as Port will know it, when it is a plain string (used to check references). */
   readonly declaredIdentifier: string | undefined;
-  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
-  readonly resource: ActionResource | undefined;
+  /** The dynamic resource. */
+  readonly resource: ActionResource;
 
   constructor(name: string, args: ActionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Action", name, {}, opts);
-    const component = `Action "${name}"`;
-    const model = currentPortalModel();
-    this.declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
+    super("Action", name, opts);
+    this.declaredIdentifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : undefined;
 
-    registerAction(model, component, this.declaredIdentifier, args);
-    model.addCheck(() => actionProblems(model, component, args as Record<string, any>));
-    const problems = knownProblems(name, actionDocument(args, model, "declared"));
-    if (problems.length > 0) {
-      model.reportProblems(problems);
-      this.resource = undefined;
-      this.identifier = pulumi.output(this.declaredIdentifier ?? args.identifier);
-    } else {
-      this.resource = new ActionResource(name, actionDocument(args, model, "inputs") as pulumi.Inputs, { parent: this });
-      this.identifier = this.resource.identifier;
-    }
+    registerAction(this.portal, this.component, this.declaredIdentifier, args);
+    this.model.addCheck(() => actionProblems(this.model, this.component, args as Record<string, any>));
+    this.report(knownProblems(name, actionDocument(args, this.portal, "declared")));
+    this.resource = new ActionResource(name, actionDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
+    this.identifier = this.resource.identifier;
     this.registerOutputs({ identifier: this.identifier });
   }
 }
 
 /** Port's action document from the args: the blueprint goes into the trigger, references become identifiers. */
-function actionDocument(args: ActionArgs, model: PortalModel, mode: RefMode): Record<string, unknown> {
+function actionDocument(args: ActionArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
   const { blueprint, trigger, invocationMethod, ...rest } = args;
-  const identifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : args.identifier;
-  const portTrigger: Record<string, unknown> = { type: "self-service", ...(withBlueprintValues(trigger, model, mode) as object) };
-  if (blueprint !== undefined) portTrigger.blueprintIdentifier = blueprintValue(blueprint, model, mode);
-  return { ...rest, identifier, trigger: portTrigger, invocationMethod: invocationMethodValue(invocationMethod, model, mode) };
+  const identifier = typeof args.identifier === "string" ? portal.qualify(args.identifier) : args.identifier;
+  const portTrigger: Record<string, unknown> = { type: "self-service", ...(withBlueprintValues(trigger, portal, mode) as object) };
+  if (blueprint !== undefined) portTrigger.blueprintIdentifier = blueprintValue(blueprint, portal, mode);
+  return { ...rest, identifier, trigger: portTrigger, invocationMethod: invocationMethodValue(invocationMethod, portal, mode) };
 }
 
-function registerAction(model: PortalModel, component: string, identifier: string | undefined, args: ActionArgs): void {
-  if (identifier !== undefined) model.declareAction(identifier, component);
+function registerAction(portal: Portal, component: string, identifier: string | undefined, args: ActionArgs): void {
+  if (identifier !== undefined) portal.model.declareAction(identifier, component);
   const references = [
     ...blueprintReferences({ blueprint: args.blueprint }, ""),
     ...blueprintReferences(args.trigger, "trigger"),
     ...blueprintReferences(args.invocationMethod, "invocationMethod"),
   ];
-  for (const ref of references) model.referBlueprint({ from: component, field: ref.field, identifier: model.qualify(ref.identifier) });
+  for (const ref of references) portal.model.referBlueprint({ from: component, field: ref.field, identifier: ref.identifier });
 }
 
 /** Validate now when every value is known; the provider's check validates the rest (and compiles the JQ) during preview. */

@@ -1,4 +1,5 @@
-import { ActionInput, ActionUserInputs, type ActionInputInput } from "../../core/schemas";
+import { ActionInput, type ActionInputInput } from "./input-schema";
+import { ActionUserInputs } from "./inputs-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 // One user input (`userInputs.properties.<key>`), typed per type and format, and the form around the inputs.

@@ -1,4 +1,4 @@
-import { InvocationMethod, type InvocationMethodInput } from "../../core/schemas";
+import { InvocationMethod, type InvocationMethodInput } from "./invocation-method-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const methodProblems = (method: unknown) => problemMessages(InvocationMethod, method, "Action", "deploy");

@@ -1,4 +1,4 @@
-import { actionJqFields } from "../../core/schemas";
+import { actionJqFields } from "./jq-fields";
 import { jqProblems } from "../../core/schemas/jq";
 
 // Which strings of an action are JQ, and the messages when one does not compile.

@@ -1,4 +1,7 @@
-import { PortApiError, PortClient, createBlueprint, getAction, replaceAction } from "../../core/client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
+import { createBlueprint } from "../blueprint/client";
+import { getAction, replaceAction } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { actionLogic } from "./provider";

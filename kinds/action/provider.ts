@@ -1,5 +1,7 @@
-import { createAction, deleteAction, getAction, replaceAction, type PortActionBody } from "../../core/client";
-import { ActionSpec, AutomationSpec, actionJqFields } from "../../core/schemas";
+import { createAction, deleteAction, getAction, replaceAction, type PortActionBody } from "./client";
+import { ActionSpec } from "./schema";
+import { AutomationSpec } from "../automation/schema";
+import { actionJqFields } from "./jq-fields";
 import { jqProblems } from "../../core/schemas/jq";
 import { asSet } from "../../core/providers/canonical-json";
 import { documentLogic, type DocumentKind, type PortDocument } from "../../core/providers/document-logic";

@@ -4,13 +4,15 @@
  * conversion of those args into Port's document, and messages that name the fields as written.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { InvocationMethodInput } from "../../core/schemas";
+import type { InvocationMethodInput } from "./invocation-method-schema";
 import { Blueprint } from "../blueprint/component";
 import type { DeepInput } from "../../core/components/input-types";
-import type { PortalModel } from "../../core/components/portal-model";
+import type { Portal } from "../../core/components/portal";
+import type { RefMode } from "../../core/components/references";
+import { ExistingBlueprint, resolveBlueprint } from "../blueprint/refs";
 
-/** A blueprint: a `Blueprint` of this program, or the identifier of one (qualified like the stack's own when declared here). */
-export type ActionBlueprint = Blueprint | pulumi.Input<string>;
+/** A blueprint: a `Blueprint`, `Blueprint.existing(...)`, or an identifier (see kinds/blueprint/refs.ts). */
+export type ActionBlueprint = Blueprint | ExistingBlueprint | pulumi.Input<string>;
 
 /** `T` as args: every value may be a Pulumi Input, and every `blueprint` key, however deep, accepts a `Blueprint`. */
 export type WithBlueprintRefs<T> = T extends string | number | boolean | null | undefined
@@ -29,45 +31,36 @@ type InvocationArgsOf<M> = M extends { type: "UPSERT_ENTITY"; blueprintIdentifie
 /** `invocationMethod` as args: Port's variants, with `blueprint` for UPSERT_ENTITY. */
 export type InvocationMethodArgs = InvocationArgsOf<InvocationMethodInput>;
 
-/**
- * How references become values: while the program is declared (`declared`), a reference is its
- * identifier when known and a placeholder otherwise, so the rest of the spec can be checked now;
- * for the resource's inputs (`inputs`), a component becomes its identifier output.
- */
-export type RefMode = "declared" | "inputs";
 
-/** Stands in for an identifier not known while the program is declared. */
-export const PLACEHOLDER_IDENTIFIER = "not-known-yet";
-
-/** A blueprint reference as a value for `mode`. */
-export function blueprintValue(ref: unknown, model: PortalModel, mode: RefMode): unknown {
-  if (ref instanceof Blueprint) return mode === "inputs" ? ref.identifier : (ref.declaredIdentifier ?? PLACEHOLDER_IDENTIFIER);
-  if (typeof ref === "string") return model.qualify(ref);
-  return ref;
+/** A blueprint reference as a value for `mode` (see kinds/blueprint/refs.ts). */
+export function blueprintValue(ref: unknown, portal: Portal, mode: RefMode): unknown {
+  if (!(ref instanceof Blueprint) && !(ref instanceof ExistingBlueprint) && typeof ref !== "string") return ref;
+  const resolved = resolveBlueprint(ref, portal);
+  return mode === "inputs" ? resolved.input : resolved.known;
 }
 
 /** `value` with every `blueprint` key, however deep, resolved (inside Outputs too, for inputs). */
-export function withBlueprintValues(value: unknown, model: PortalModel, mode: RefMode): unknown {
+export function withBlueprintValues(value: unknown, portal: Portal, mode: RefMode): unknown {
   if (pulumi.Output.isInstance(value) || value instanceof Promise) {
-    return mode === "inputs" ? pulumi.output(value).apply((inner) => withBlueprintValues(inner, model, mode)) : value;
+    return mode === "inputs" ? pulumi.output(value).apply((inner) => withBlueprintValues(inner, portal, mode)) : value;
   }
-  if (Array.isArray(value)) return value.map((item) => withBlueprintValues(item, model, mode));
+  if (Array.isArray(value)) return value.map((item) => withBlueprintValues(item, portal, mode));
   if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = key === "blueprint" ? blueprintValue(item, model, mode) : withBlueprintValues(item, model, mode);
+    out[key] = key === "blueprint" ? blueprintValue(item, portal, mode) : withBlueprintValues(item, portal, mode);
   }
   return out;
 }
 
 /** Port's `invocationMethod` from the args: UPSERT_ENTITY's `blueprint` becomes `blueprintIdentifier`. */
-export function invocationMethodValue(method: unknown, model: PortalModel, mode: RefMode): unknown {
+export function invocationMethodValue(method: unknown, portal: Portal, mode: RefMode): unknown {
   if (pulumi.Output.isInstance(method) || method instanceof Promise) {
-    return mode === "inputs" ? pulumi.output(method).apply((inner) => invocationMethodValue(inner, model, mode)) : method;
+    return mode === "inputs" ? pulumi.output(method).apply((inner) => invocationMethodValue(inner, portal, mode)) : method;
   }
   if (method === null || typeof method !== "object" || !("blueprint" in method)) return method;
   const { blueprint, ...rest } = method as Record<string, unknown>;
-  return { ...rest, blueprintIdentifier: blueprintValue(blueprint, model, mode) };
+  return { ...rest, blueprintIdentifier: blueprintValue(blueprint, portal, mode) };
 }
 
 /** Every plain-string blueprint reference in the args, with the field as the user wrote it. */

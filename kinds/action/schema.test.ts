@@ -1,4 +1,4 @@
-import { ActionSpec, type ActionSpecInput } from "../../core/schemas";
+import { ActionSpec, type ActionSpecInput } from "./schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const kafka = { type: "KAFKA" } as const;

@@ -1,23 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AutomationEventInput, AutomationSpec, AutomationSpecInput } from "../../core/schemas";
-import { Action, ActionResource } from "../action/component";
+import { AutomationEventInput, AutomationSpec, AutomationSpecInput } from "./schema";
+import { Action, ActionResource, ExistingAction } from "../action/component";
 import {
   ActionBlueprint,
   InvocationMethodArgs,
-  PLACEHOLDER_IDENTIFIER,
-  RefMode,
   blueprintReferences,
   blueprintValue,
   invocationMethodValue,
   renameFields,
 } from "../action/refs";
+import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
 import { knownSpecProblems } from "../../core/components/plain-input";
-import { automationProblems } from "../../core/components/portal-checks";
-import { PortalModel, currentPortalModel } from "../../core/components/portal-model";
+import { PortComponent } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
+import { automationProblems } from "../action/checks";
+import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
 
 /** An action whose runs an automation watches: an `Action` of this program, or the identifier of one managed elsewhere. */
-export type AutomationAction = Action | pulumi.Input<string>;
+export type AutomationAction = Action | ExistingAction | pulumi.Input<string>;
 
 /** An event as args: entity and timer events name a `blueprint`, run events an `action` (objects or identifiers). */
 type EventArgsOf<E> = E extends { actionIdentifier: string }
@@ -56,64 +57,57 @@ const FIELD_RENAMES = {
  * expires, a run of an action changes) and its JQ condition holds, run the invocation method.
  * It is a `/v1/actions` document like a self-service action, managed by the same provider.
  */
-export class Automation extends pulumi.ComponentResource {
+export class Automation extends PortComponent {
   /** The automation's identifier in Port, once created. */
   readonly identifier: pulumi.Output<string>;
-  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
-  readonly resource: ActionResource | undefined;
+  /** The dynamic resource. */
+  readonly resource: ActionResource;
 
   constructor(name: string, args: AutomationArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Automation", name, {}, opts);
-    const component = `Automation "${name}"`;
-    const model = currentPortalModel();
-    const declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
+    super("Automation", name, opts);
+    const declaredIdentifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : undefined;
 
-    registerAutomation(model, component, declaredIdentifier, args);
-    model.addCheck(() => automationProblems(model, component, args as Record<string, any>));
-    const problems = knownProblems(name, automationDocument(args, model, "declared"));
-    if (problems.length > 0) {
-      model.reportProblems(problems);
-      this.resource = undefined;
-      this.identifier = pulumi.output(declaredIdentifier ?? args.identifier);
-    } else {
-      this.resource = new ActionResource(name, automationDocument(args, model, "inputs") as pulumi.Inputs, { parent: this });
-      this.identifier = this.resource.identifier;
-    }
+    registerAutomation(this.portal, this.component, declaredIdentifier, args);
+    this.model.addCheck(() => automationProblems(this.model, this.component, args as Record<string, any>));
+    this.report(knownProblems(name, automationDocument(args, this.portal, "declared")));
+    this.resource = new ActionResource(name, automationDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
+    this.identifier = this.resource.identifier;
     this.registerOutputs({ identifier: this.identifier });
   }
 }
 
-/** An action reference as a value for `mode`; plain identifiers name actions managed elsewhere and are used as written. */
 function actionValue(ref: AutomationAction, mode: RefMode): unknown {
   if (ref instanceof Action) return mode === "inputs" ? ref.identifier : (ref.declaredIdentifier ?? PLACEHOLDER_IDENTIFIER);
+  if (ref instanceof ExistingAction) return ref.identifier;
   return ref;
 }
 
 /** Port's event from the args: `blueprint` becomes `blueprintIdentifier`, `action` becomes `actionIdentifier`. */
-function eventValue(event: AutomationEventArgs, model: PortalModel, mode: RefMode): Record<string, unknown> {
+function eventValue(event: AutomationEventArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
   const { blueprint, action, ...rest } = event as Record<string, unknown> & { blueprint?: ActionBlueprint; action?: AutomationAction };
   const out: Record<string, unknown> = { ...rest };
-  if (blueprint !== undefined) out.blueprintIdentifier = blueprintValue(blueprint, model, mode);
+  if (blueprint !== undefined) out.blueprintIdentifier = blueprintValue(blueprint, portal, mode);
   if (action !== undefined) out.actionIdentifier = actionValue(action, mode);
   return out;
 }
 
-function automationDocument(args: AutomationArgs, model: PortalModel, mode: RefMode): Record<string, unknown> {
+function automationDocument(args: AutomationArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
   const { trigger, invocationMethod, ...rest } = args;
-  const identifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : args.identifier;
-  const portTrigger: Record<string, unknown> = { type: "automation", event: eventValue(trigger.event, model, mode) };
+  const identifier = typeof args.identifier === "string" ? portal.qualify(args.identifier) : args.identifier;
+  const portTrigger: Record<string, unknown> = { type: "automation", event: eventValue(trigger.event, portal, mode) };
   if (trigger.condition !== undefined) portTrigger.condition = trigger.condition;
-  return { ...rest, identifier, trigger: portTrigger, invocationMethod: invocationMethodValue(invocationMethod, model, mode) };
+  return { ...rest, identifier, trigger: portTrigger, invocationMethod: invocationMethodValue(invocationMethod, portal, mode) };
 }
 
-function registerAutomation(model: PortalModel, component: string, identifier: string | undefined, args: AutomationArgs): void {
+function registerAutomation(portal: Portal, component: string, identifier: string | undefined, args: AutomationArgs): void {
+  const model = portal.model;
   if (identifier !== undefined) model.declareAction(identifier, component);
   const event = args.trigger.event as { blueprint?: ActionBlueprint; action?: AutomationAction };
   const references = [
     ...blueprintReferences({ blueprint: event.blueprint }, "trigger.event"),
     ...blueprintReferences(args.invocationMethod, "invocationMethod"),
   ];
-  for (const ref of references) model.referBlueprint({ from: component, field: ref.field, identifier: model.qualify(ref.identifier) });
+  for (const ref of references) model.referBlueprint({ from: component, field: ref.field, identifier: ref.identifier });
   if (typeof event.action === "string") model.referAction({ from: component, field: "trigger.event.action", identifier: event.action });
 }
 

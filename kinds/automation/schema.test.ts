@@ -1,4 +1,4 @@
-import { AUTOMATION_EVENT_TYPES, AutomationSpec, type AutomationSpecInput } from "../../core/schemas";
+import { AUTOMATION_EVENT_TYPES, AutomationSpec, type AutomationSpecInput } from "./schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const kafka = { type: "KAFKA" } as const;

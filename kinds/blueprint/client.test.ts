@@ -1,12 +1,6 @@
-import {
-  createBlueprint,
-  deleteBlueprint,
-  getBlueprint,
-  listBlueprints,
-  PortApiError,
-  PortClient,
-  replaceBlueprint,
-} from "../../core/client";
+import { createBlueprint, deleteBlueprint, getBlueprint, listBlueprints, replaceBlueprint } from "./client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
 import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 let server: ScriptedPortServer | undefined;

@@ -1,4 +1,4 @@
-import { Components, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
+import { Components, declared, problemsOf, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
 
 // Components under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
 const registered = recordRegistrations();
@@ -18,13 +18,12 @@ beforeAll(async () => {
 
 beforeEach(() => {
   registered.length = 0;
-  components.startPortalModel();
 });
 
 describe("Blueprint", () => {
   it("registers a portal:index:Blueprint component with one dynamic port:Blueprint child", async () => {
     const { Blueprint } = components;
-    const squad = new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+    const squad = await declared(components, () => new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } }));
     const urn = await valueOf(squad.resource!.urn);
     expect(urn).toBe("urn:pulumi:test::portal::portal:index:Blueprint$pulumi-nodejs:dynamic/port:Blueprint::squad");
     expect(registered.map((r) => [r.type, r.name])).toEqual([
@@ -35,12 +34,14 @@ describe("Blueprint", () => {
 
   it("passes the spec as inputs and turns a Blueprint target into its identifier", async () => {
     const { Blueprint } = components;
-    const squad = new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
-    const service = new Blueprint("service", {
-      identifier: "service",
-      title: "Service",
-      schema: { properties: { language: { type: "string", enum: ["Go"] } }, required: ["language"] },
-      relations: { squad: { target: squad, required: false, many: false } },
+    const service = await declared(components, () => {
+      const squad = new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+      return new Blueprint("service", {
+        identifier: "service",
+        title: "Service",
+        schema: { properties: { language: { type: "string", enum: ["Go"] } }, required: ["language"] },
+        relations: { squad: { target: squad, required: false, many: false } },
+      });
     });
     await valueOf(service.identifier);
     const inputs = registered.find((r) => r.type.endsWith("port:Blueprint") && r.name === "service")!.inputs;
@@ -56,8 +57,8 @@ describe("Blueprint", () => {
 
   it("serializes the provider as a one-line require of the stub package, not as code", async () => {
     const { Blueprint } = components;
-    new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
-    await new Promise((r) => setTimeout(r, 50));
+    const squad = await declared(components, () => new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } }));
+    await valueOf(squad.resource.urn);
     const provider: string = registered.find((r) => r.type.endsWith("port:Blueprint"))!.inputs.__provider;
     expect(provider).toContain(`require("@port-portal/provider-stub/blueprint.js")`);
     expect(provider).not.toContain("PortClient");
@@ -65,22 +66,20 @@ describe("Blueprint", () => {
     expect(provider.length).toBeLessThan(600);
   });
 
-  it("registers nothing for invalid args and reports every problem with the component name on check", () => {
-    const { Blueprint, PortalValidationError, currentPortalModel } = components;
-    new Blueprint("bad", {
-      identifier: "my service",
-      title: "Bad",
-      schema: { properties: { port: { type: "strng" as "string" } } },
-      relations: { owner: { target: "sqaud", required: false, many: false } },
-    });
-    new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
-    expect(registered.filter((r) => r.name === "bad" && r.custom)).toEqual([]);
-    let error: unknown;
-    try {
-      currentPortalModel().check();
-    } catch (e) {
-      error = e;
-    }
+  it("registers nothing for invalid args and reports every problem with the component name on check", async () => {
+    const { Blueprint, PortalValidationError } = components;
+    const error: unknown = await declared(components, () => {
+      new Blueprint("bad", {
+        identifier: "my service",
+        title: "Bad",
+        schema: { properties: { port: { type: "strng" as "string" } } },
+        relations: { owner: { target: "sqaud", required: false, many: false } },
+      });
+      new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } });
+    }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 0));
+    // The whole portal fails, so no resource of it is registered, "bad" included.
+    expect(registered.filter((r) => r.custom)).toEqual([]);
     expect(error).toBeInstanceOf(PortalValidationError);
     const problems = (error as InstanceType<typeof PortalValidationError>).problems;
     expect(problems.some((p) => p.startsWith('Blueprint "bad": field identifier:'))).toBe(true);
@@ -92,40 +91,51 @@ describe("Blueprint", () => {
   });
 
   it("accepts relation targets that are Port system blueprints or listed as existing", async () => {
-    const { Blueprint, currentPortalModel } = components;
-    new Blueprint("service", {
-      identifier: "service",
-      title: "Service",
-      schema: { properties: {} },
-      relations: { owner: { target: "_team", required: false, many: false }, cluster: { target: "k8s_cluster", required: false, many: false } },
-    });
-    expect(() => currentPortalModel().check({ existingBlueprints: ["k8s_cluster"] })).not.toThrow();
-    expect(() => currentPortalModel().check()).toThrow(/blueprint "k8s_cluster" is not declared/);
+    const { Blueprint } = components;
+    const service = () =>
+      new Blueprint("service", {
+        identifier: "service",
+        title: "Service",
+        schema: { properties: {} },
+        relations: { owner: { target: "_team", required: false, many: false }, cluster: { target: "k8s_cluster", required: false, many: false } },
+      });
+    expect(await problemsOf(components, service, { existingBlueprints: ["k8s_cluster"] })).toEqual([]);
+    await expect(declared(components, service)).rejects.toThrow(/blueprint "k8s_cluster" is not declared/);
     await settled();
   });
 
-  it("refuses two blueprints with the same identifier", () => {
-    const { Blueprint, currentPortalModel } = components;
-    new Blueprint("a", { identifier: "svc", title: "A", schema: { properties: {} } });
-    new Blueprint("b", { identifier: "svc", title: "B", schema: { properties: {} } });
-    expect(() => currentPortalModel().check()).toThrow('Blueprint "b": field identifier: "svc" is already declared by Blueprint "a".');
+  it("refuses two blueprints with the same identifier", async () => {
+    const { Blueprint } = components;
+    const declaring = declared(components, () => {
+      new Blueprint("a", { identifier: "svc", title: "A", schema: { properties: {} } });
+      new Blueprint("b", { identifier: "svc", title: "B", schema: { properties: {} } });
+    });
+    await expect(declaring).rejects.toThrow('Blueprint "b": field identifier: "svc" is already declared by Blueprint "a".');
   });
 
   it("prefixes every identifier the stack declares and refers to, but not Port's or external blueprints", async () => {
-    const { Blueprint, startPortalModel } = components;
-    const model = startPortalModel({ identifierPrefix: "stg_", existingBlueprints: ["k8s_cluster"] });
-    const team = new Blueprint("team", { identifier: "team", title: "Team", schema: { properties: {} } });
-    const service = new Blueprint("service", {
-      identifier: "service",
-      title: "Service",
-      schema: { properties: {} },
-      relations: {
-        team: { target: team, required: false, many: false },
-        squad: { target: "team", required: false, many: false },
-        owner: { target: "_team", required: false, many: false },
-        cluster: { target: "k8s_cluster", required: false, many: false },
+    const { Blueprint } = components;
+    const declaring = declared(
+      components,
+      () => {
+        const team = new Blueprint("team", { identifier: "team", title: "Team", schema: { properties: {} } });
+        return new Blueprint("service", {
+          identifier: "service",
+          title: "Service",
+          schema: { properties: {} },
+          relations: {
+            team: { target: team, required: false, many: false },
+            squad: { target: "team", required: false, many: false },
+            owner: { target: "_team", required: false, many: false },
+            cluster: { target: "k8s_cluster", required: false, many: false },
+          },
+        });
       },
-    });
+      { identifierPrefix: "stg_", existingBlueprints: ["k8s_cluster"] },
+    );
+    // The portal check passes (declared() resolves only then).
+    await expect(declaring).resolves.toBeInstanceOf(Blueprint);
+    const service = await declaring;
     expect(await valueOf(service.identifier)).toBe("stg_service");
     const inputs = registered.find((r) => r.custom && r.name === "service")!.inputs;
     expect(inputs.identifier).toBe("stg_service");
@@ -134,7 +144,6 @@ describe("Blueprint", () => {
       owner: "_team",
       cluster: "k8s_cluster",
     });
-    expect(() => model.check()).not.toThrow();
     await settled();
     const secondStep = registered.find((r) => r.type === "pulumi-nodejs:dynamic/port:BlueprintRelations")!.inputs;
     expect(secondStep.blueprint).toBe("stg_service");
@@ -142,17 +151,20 @@ describe("Blueprint", () => {
   });
 
   it("adds relations that name stack blueprints by identifier in a second step, so a cycle comes up in one run", async () => {
-    const { Blueprint, currentPortalModel } = components;
-    const a = new Blueprint("a", {
-      identifier: "a",
-      title: "A",
-      schema: { properties: { name: { type: "string" } } },
-      relations: { b: { target: "b", required: false, many: false } },
-      mirrorProperties: { bName: { path: "b.name" } },
+    const { Blueprint } = components;
+    const a = await declared(components, () => {
+      const a = new Blueprint("a", {
+        identifier: "a",
+        title: "A",
+        schema: { properties: { name: { type: "string" } } },
+        relations: { b: { target: "b", required: false, many: false } },
+        mirrorProperties: { bName: { path: "b.name" } },
+      });
+      new Blueprint("b", { identifier: "b", title: "B", schema: { properties: { name: { type: "string" } } }, relations: { a: { target: "a", required: false, many: false } } });
+      // Before the check: no second step yet.
+      expect(registered.filter((r) => r.type.endsWith("port:BlueprintRelations"))).toEqual([]);
+      return a;
     });
-    new Blueprint("b", { identifier: "b", title: "B", schema: { properties: { name: { type: "string" } } }, relations: { a: { target: "a", required: false, many: false } } });
-    expect(registered.filter((r) => r.type.endsWith("port:BlueprintRelations"))).toEqual([]);
-    currentPortalModel().check();
     await settled();
     const base = registered.find((r) => r.custom && r.name === "a" && r.type.endsWith("port:Blueprint"))!.inputs;
     expect([base.relations, base.mirrorProperties]).toEqual([{}, {}]);

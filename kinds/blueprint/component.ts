@@ -1,16 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss } from "./guards";
-import { providerStub } from "../../core/providers/provider-stub";
 import { BlueprintSpec, BlueprintSpecInput } from "./schema";
 import type { DeepInput } from "../../core/components/input-types";
-import { knownSpecProblems } from "../../core/components/plain-input";
-import { blueprintPathProblems } from "../../core/components/portal-checks";
-import { PortalModel, currentPortalModel } from "../../core/components/portal-model";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
+import { blueprintPathProblems } from "./checks";
+import type { PortalModel } from "../../core/components/portal-model";
+import { ExistingBlueprint, resolveBlueprint } from "./refs";
 
 type RelationSpecInput = NonNullable<BlueprintSpecInput["relations"]>[string];
 
-/** A relation's target: a `Blueprint` of this program, or the identifier of one managed elsewhere. */
-export type RelationTarget = Blueprint | pulumi.Input<string>;
+/** A relation's target: a `Blueprint` of this program, `Blueprint.existing(...)`, or an identifier (see refs.ts). */
+export type RelationTarget = Blueprint | ExistingBlueprint | pulumi.Input<string>;
 
 export type BlueprintRelationArgs = { [K in keyof Omit<RelationSpecInput, "target">]: DeepInput<RelationSpecInput[K]> } & {
   target: RelationTarget;
@@ -27,14 +28,11 @@ export type BlueprintArgs = { [K in keyof Omit<BlueprintSpecInput, "relations">]
   allowDataLoss?: AllowDataLoss;
 };
 
-/** One provider instance for every blueprint: Pulumi serializes it once per kind, not per resource. */
-const blueprintProvider = providerStub("Blueprint");
-
 /** The dynamic resource behind a Blueprint: `pulumi-nodejs:dynamic/port:Blueprint`. */
-export class BlueprintResource extends pulumi.dynamic.Resource {
+export class BlueprintResource extends PortResource {
   declare readonly identifier: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(blueprintProvider, name, spec, opts, "port", "Blueprint");
+    super("Blueprint", name, spec, opts);
   }
 }
 
@@ -43,42 +41,48 @@ export class BlueprintResource extends pulumi.dynamic.Resource {
  * ownership and changelog destination. Relations may point at other `Blueprint`s, which orders
  * their creation and lets the portal check resolve every target before anything is applied.
  */
-export class Blueprint extends pulumi.ComponentResource {
+export class Blueprint extends PortComponent {
+  /** A blueprint managed outside this stack, to refer to: its identifier is sent as written, never prefixed. */
+  static existing(identifier: string): ExistingBlueprint {
+    return new ExistingBlueprint(identifier);
+  }
+
   /** The blueprint's identifier in Port, once created. */
   readonly identifier: pulumi.Output<string>;
-  /** The identifier as written in code, when it is a plain string (used to check references). */
+  /** The identifier as written in code (without the stack's prefix and suffix), when it is a plain string. */
   readonly declaredIdentifier: string | undefined;
-  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
-  readonly resource: BlueprintResource | undefined;
+  /** The dynamic resource. */
+  readonly resource: BlueprintResource;
   /** The args as written in code, so components using this blueprint (entities, mappings) can check property and relation names. */
   readonly args: BlueprintArgs;
 
   constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Blueprint", name, {}, opts);
+    super("Blueprint", name, opts);
     this.args = args;
-    const component = `Blueprint "${name}"`;
-    const model = currentPortalModel();
-    this.declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
+    const portal = this.portal;
+    this.declaredIdentifier = typeof args.identifier === "string" ? args.identifier : undefined;
+    if (this.declaredIdentifier) this.model.declareBlueprint(this.declaredIdentifier, this.component);
+    this.checkKnown(BlueprintSpec, "Blueprint", name, specOf(args, portal, (ref, field) => resolveBlueprint(ref, portal, field.startsWith("relations.") ? { from: this.component, field } : undefined).known));
 
-    const spec = specInputs(args, model);
-    registerReferences(component, this.declaredIdentifier, args);
-    const problems = knownProblems(name, spec);
-    if (problems.length > 0) {
-      currentPortalModel().reportProblems(problems);
-      this.resource = undefined;
-      this.identifier = pulumi.output(spec.identifier as pulumi.Input<string>);
-    } else {
-      const { base, secondStep } = splitSecondStep(spec, model);
-      const inputs = args.allowDataLoss ? { ...base, [ALLOW_DATA_LOSS_KEY]: args.allowDataLoss } : base;
-      this.resource = new BlueprintResource(name, inputs, { parent: this });
-      this.identifier = this.resource.identifier;
-      if (this.declaredIdentifier) {
-        model.setBlueprintResource(this.declaredIdentifier, this.resource);
-        model.setBlueprintComponent(this.declaredIdentifier, this);
-      }
-      model.addCheck(() => blueprintPathProblems(model, component, this));
-      if (secondStep) this.addSecondStep(name, secondStep, model);
+    // What points at blueprints of this stack by identifier is known once every blueprint is
+    // declared: the base spec is settled then, and the rest becomes a second step.
+    let settle!: (spec: pulumi.Inputs) => void;
+    const settled = new Promise<pulumi.Inputs>((resolve) => (settle = resolve));
+    const base: pulumi.Inputs = Object.fromEntries(Object.keys(specOf(args, portal, () => "")).map((key) => [key, settled.then((spec) => spec[key])]));
+    const inputs = args.allowDataLoss ? { ...base, [ALLOW_DATA_LOSS_KEY]: args.allowDataLoss } : base;
+    this.resource = new BlueprintResource(name, inputs, { parent: this });
+    this.identifier = this.resource.identifier;
+    if (this.declaredIdentifier) {
+      this.model.setBlueprintResource(this.declaredIdentifier, this.resource);
+      this.model.setBlueprintComponent(this.declaredIdentifier, this);
     }
+    this.model.addCheck(() => blueprintPathProblems(this.model, this.component, this));
+    this.model.afterDeclarations(() => {
+      const spec = specOf(args, portal, (ref) => (typeof ref === "string" ? portal.declaredBlueprintIdentifier(ref) : resolveBlueprint(ref, portal).input));
+      const { base: first, secondStep } = splitSecondStep(spec, args, this.model);
+      settle(first);
+      if (secondStep) this.addSecondStep(name, secondStep);
+    });
     this.registerOutputs({ identifier: this.identifier });
   }
 
@@ -86,55 +90,53 @@ export class Blueprint extends pulumi.ComponentResource {
    * Relations that name blueprints of this stack by identifier are added once every blueprint is
    * declared, after their targets exist: so blueprints that refer to each other come up in one run.
    */
-  private addSecondStep(name: string, secondStep: SecondStep, model: PortalModel): void {
-    model.afterDeclarations(() => {
-      const targets = secondStep.targets.map((t) => model.blueprintResource(t)).filter((r): r is pulumi.Resource => pulumi.Resource.isInstance(r));
-      new BlueprintRelationsResource(
-        `${name}-relations`,
-        { ...secondStep.parts, blueprint: this.identifier },
-        { parent: this, dependsOn: [this.resource!, ...targets] },
-      );
-    });
+  private addSecondStep(name: string, secondStep: SecondStep): void {
+    const targets = secondStep.targets.map((t) => this.model.blueprintResource(t)).filter((r): r is pulumi.Resource => pulumi.Resource.isInstance(r));
+    new BlueprintRelationsResource(`${name}-relations`, { ...secondStep.parts, blueprint: this.identifier }, { parent: this, dependsOn: [this.resource, ...targets] });
   }
 }
 
 /** The second step of a blueprint: `pulumi-nodejs:dynamic/port:BlueprintRelations`. */
-export class BlueprintRelationsResource extends pulumi.dynamic.Resource {
+export class BlueprintRelationsResource extends PortResource {
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(providerStub("BlueprintRelations"), name, spec, opts, "port", "BlueprintRelations");
+    super("BlueprintRelations", name, spec, opts);
   }
 }
 
 interface SecondStep {
   parts: Record<string, unknown>;
-  /** Identifiers of the blueprints the parts point at. */
+  /** Identifiers (the code's) of the blueprints the parts point at. */
   targets: string[];
 }
 
 /**
- * Moves out of the spec what points at blueprints of this stack by identifier string: those
+ * Moves out of the spec what points at other blueprints of this stack by identifier string: those
  * relations, the mirror properties and inherited ownership that go through them, and aggregations
  * over them. Targets given as `Blueprint` objects (outputs) stay: they are created first anyway.
  */
-function splitSecondStep(spec: pulumi.Inputs, model: PortalModel): { base: pulumi.Inputs; secondStep?: SecondStep } {
-  const self = spec.identifier;
-  const later = (target: unknown): target is string => typeof target === "string" && target !== self && model.isDeclaredHere(target);
+function splitSecondStep(spec: pulumi.Inputs, args: BlueprintArgs, model: PortalModel): { base: pulumi.Inputs; secondStep?: SecondStep } {
+  const self = args.identifier;
+  const later = (target: unknown): target is string => typeof target === "string" && target !== self && model.declaresBlueprint(target);
   const plainMap = (value: unknown): Record<string, any> | undefined =>
     value && typeof value === "object" && !pulumi.Output.isInstance(value) ? (value as Record<string, any>) : undefined;
-  const take = (map: Record<string, any> | undefined, moves: (key: string, value: any) => boolean) => {
+  const take = (written: Record<string, any> | undefined, port: Record<string, any> | undefined, moves: (value: any) => boolean) => {
     const kept: Record<string, any> = {};
     const moved: Record<string, any> = {};
-    for (const [key, value] of Object.entries(map ?? {})) (moves(key, value) ? moved : kept)[key] = value;
+    for (const [key, value] of Object.entries(port ?? {})) (moves(written?.[key]) ? moved : kept)[key] = value;
     return { kept, moved };
   };
 
-  const relations = take(plainMap(spec.relations), (_k, r) => later(r?.target));
+  const relations = take(plainMap(args.relations), plainMap(spec.relations), (r) => later(r?.target));
   const firstHopMoved = (path: unknown) => typeof path === "string" && path.split(".")[0] in relations.moved;
-  const mirrors = take(plainMap(spec.mirrorProperties), (_k, m) => firstHopMoved(m?.path));
-  const aggregations = take(plainMap(spec.aggregationProperties), (_k, a) => later(a?.target));
+  const mirrors = take(plainMap(args.mirrorProperties), plainMap(spec.mirrorProperties), (m) => firstHopMoved(m?.path));
+  const aggregations = take(plainMap(args.aggregationProperties), plainMap(spec.aggregationProperties), (a) => later(a?.target));
   const ownership = plainMap(spec.ownership);
   const ownershipMoves = ownership?.type === "Inherited" && firstHopMoved(ownership.path);
-  const targets = [...Object.values(relations.moved).map((r) => r.target), ...Object.values(aggregations.moved).map((a) => a.target)];
+  const written = (map: unknown, key: string) => plainMap(map)?.[key]?.target as string;
+  const targets = [
+    ...Object.keys(relations.moved).map((key) => written(args.relations, key)),
+    ...Object.keys(aggregations.moved).map((key) => written(args.aggregationProperties, key)),
+  ];
   if (targets.length === 0 && !ownershipMoves) return { base: spec };
 
   const base: pulumi.Inputs = { ...spec };
@@ -148,37 +150,22 @@ function splitSecondStep(spec: pulumi.Inputs, model: PortalModel): { base: pulum
 }
 
 /**
- * The args as Port's document: identifiers written as plain strings get the stack's prefix and
- * suffix (outputs of other components already carry them), and every `Blueprint` target becomes
- * its identifier output, which also orders creation.
+ * The args as Port's document: the identifier gets the stack's prefix and suffix, and each
+ * relation's and aggregation's target becomes `target(ref, field)`.
  */
-function specInputs(args: BlueprintArgs, model: PortalModel): pulumi.Inputs {
-  const qualify = <T>(id: T) => (typeof id === "string" ? model.qualify(id) : id);
+function specOf(args: BlueprintArgs, portal: Portal, target: (ref: unknown, field: string) => unknown): pulumi.Inputs {
   const { allowDataLoss: _allow, ...portArgs } = args;
-  const spec: pulumi.Inputs = { ...portArgs, identifier: qualify(args.identifier) };
+  const spec: pulumi.Inputs = { ...portArgs, identifier: typeof args.identifier === "string" ? portal.qualify(args.identifier) : args.identifier };
   if (args.relations) {
-    spec.relations = Object.fromEntries(
-      Object.entries(args.relations).map(([key, r]) => [key, { ...r, target: r.target instanceof Blueprint ? r.target.identifier : qualify(r.target) }]),
-    );
+    spec.relations = Object.fromEntries(Object.entries(args.relations).map(([key, r]) => [key, { ...r, target: target(r.target, `relations.${key}.target`) }]));
   }
   if (args.aggregationProperties && typeof args.aggregationProperties === "object" && !pulumi.Output.isInstance(args.aggregationProperties)) {
     spec.aggregationProperties = Object.fromEntries(
-      Object.entries(args.aggregationProperties as Record<string, any>).map(([key, a]) => [key, { ...a, target: qualify(a.target) }]),
+      Object.entries(args.aggregationProperties as Record<string, any>).map(([key, a]) => [
+        key,
+        typeof a?.target === "string" || a?.target instanceof ExistingBlueprint ? { ...a, target: target(a.target, `aggregationProperties.${key}.target`) } : a,
+      ]),
     );
   }
   return spec;
-}
-
-/** Validate now when every value is known; the provider's check validates the rest during preview. */
-function knownProblems(name: string, spec: pulumi.Inputs): string[] {
-  return knownSpecProblems(BlueprintSpec, "Blueprint", name, spec);
-}
-
-function registerReferences(component: string, identifier: string | undefined, args: BlueprintArgs): void {
-  const model = currentPortalModel();
-  if (identifier) model.declareBlueprint(identifier, component);
-  for (const [key, relation] of Object.entries(args.relations ?? {})) {
-    const target = relation.target instanceof Blueprint ? relation.target.declaredIdentifier : typeof relation.target === "string" ? model.qualify(relation.target) : undefined;
-    if (typeof target === "string") model.referBlueprint({ from: component, field: `relations.${key}.target`, identifier: target });
-  }
 }

@@ -1,4 +1,5 @@
-import { PortClient, listEntities } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { listEntities } from "../entity/client";
 
 /**
  * Guard rails for changes that lose data in Port: changing a property's type (Port drops the

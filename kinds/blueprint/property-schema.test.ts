@@ -1,10 +1,4 @@
-import {
-  BlueprintProperty,
-  type BlueprintPropertyInput,
-  OBJECT_PROPERTY_FORMATS,
-  STRING_PROPERTY_FORMATS,
-  SpecAuthentication,
-} from "../../core/schemas";
+import { BlueprintProperty, type BlueprintPropertyInput, OBJECT_PROPERTY_FORMATS, STRING_PROPERTY_FORMATS, SpecAuthentication } from "./property-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 /** Messages for one property, as the "service" blueprint would report them (paths relative to the property). */

@@ -1,4 +1,7 @@
-import { PortApiError, PortClient, createEntity, getBlueprint, replaceBlueprint } from "../../core/client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
+import { createEntity } from "../entity/client";
+import { getBlueprint, replaceBlueprint } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { blueprintLogic } from "./provider";

@@ -1,4 +1,5 @@
-import { createBlueprint, deleteBlueprint, deleteEntity, getBlueprint, listEntities, replaceBlueprint } from "../../core/client";
+import { createBlueprint, deleteBlueprint, getBlueprint, replaceBlueprint } from "./client";
+import { deleteEntity, listEntities } from "../entity/client";
 import { BlueprintSpec } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { jqProblems } from "../../core/schemas/jq";

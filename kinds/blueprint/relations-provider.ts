@@ -1,4 +1,4 @@
-import { getBlueprint, replaceBlueprint } from "../../core/client";
+import { getBlueprint, replaceBlueprint } from "./client";
 import { BlueprintRelationsSpec } from "./relations-schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { sameJson } from "../../core/providers/canonical-json";

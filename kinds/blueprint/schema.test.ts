@@ -1,11 +1,7 @@
-import {
-  AggregationCalculationSpec,
-  BlueprintSpec,
-  type BlueprintSpecInput,
-  CALCULATION_PROPERTY_FORMATS,
-  ENTITY_QUERY_OPERATORS,
-  STRING_PROPERTY_FORMATS,
-} from "../../core/schemas";
+import { AggregationCalculationSpec } from "./aggregation-schema";
+import { BlueprintSpec, type BlueprintSpecInput, CALCULATION_PROPERTY_FORMATS } from "./schema";
+import { ENTITY_QUERY_OPERATORS } from "../../core/schemas/entity-query";
+import { STRING_PROPERTY_FORMATS } from "./property-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const KEYED_MAPS = "schema.properties, relations, mirrorProperties, calculationProperties, aggregationProperties";

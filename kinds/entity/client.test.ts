@@ -1,4 +1,5 @@
-import { createEntity, deleteEntity, getEntity, listEntities, PortClient } from "../../core/client";
+import { createEntity, deleteEntity, getEntity, listEntities } from "./client";
+import { PortClient } from "../../core/client/port-client";
 import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 let server: ScriptedPortServer | undefined;

@@ -1,5 +1,7 @@
-import { createEntity, deleteEntity, getEntity, type PortClient, type PortEntityBody } from "../../core/client";
-import { EntitySpec, validateSpec } from "../../core/schemas";
+import { createEntity, deleteEntity, getEntity, type PortEntityBody } from "./client";
+import { type PortClient } from "../../core/client/port-client";
+import { EntitySpec } from "./schema";
+import { validateSpec } from "../../core/schemas/problems";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
 import { type KeyedMap, managedKeysOf as sharedManagedKeysOf, withUnmanagedEntries } from "../../core/providers/managed-keys";
 import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";

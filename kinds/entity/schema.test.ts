@@ -1,4 +1,4 @@
-import { EntitySpec } from "../../core/schemas";
+import { EntitySpec } from "./schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const problems = (value: unknown) => problemMessages(EntitySpec, value, "Entity", "production");

@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { FolderSpec, MAX_FOLDER_DEPTH, validateSpec } from "../../core/schemas";
-import { currentPortalModel } from "../../core/components/portal-model";
-import { isPlain } from "../../core/components/plain-input";
+import { FolderSpec, MAX_FOLDER_DEPTH } from "./schema";
+import { PortComponent, PortResource } from "../../core/components/port-component";
 
 /** Something of this program in the catalog sidebar: a `Folder` or a `Dashboard`. */
 export interface SidebarItem {
@@ -41,13 +39,11 @@ export interface FolderArgs {
   after?: SidebarRef;
 }
 
-const folderProvider = providerStub("Folder");
-
 /** The dynamic resource behind a Folder: `pulumi-nodejs:dynamic/port:Folder`. */
-export class FolderResource extends pulumi.dynamic.Resource {
+export class FolderResource extends PortResource {
   declare readonly identifier: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(folderProvider, name, spec, opts, "port", "Folder");
+    super("Folder", name, spec, opts);
   }
 }
 
@@ -55,20 +51,19 @@ export class FolderResource extends pulumi.dynamic.Resource {
  * A folder of Port's catalog sidebar, holding dashboards and other folders. Nesting is checked
  * against Port's limit of 3 levels through the parent `Folder`s of this program.
  */
-export class Folder extends pulumi.ComponentResource implements SidebarItem {
+export class Folder extends PortComponent implements SidebarItem {
   readonly identifier: pulumi.Output<string>;
   readonly declaredIdentifier: string | undefined;
   /** Nesting level (1 at the top of the sidebar), when every parent is a `Folder` of this program. */
   readonly depth: number | undefined;
   /** The parent chain, top first, for messages. */
   readonly path: string[];
-  readonly resource: FolderResource | undefined;
+  readonly resource: FolderResource;
 
   constructor(name: string, args: FolderArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Folder", name, {}, opts);
-    const component = `Folder "${name}"`;
-    const model = currentPortalModel();
-    this.declaredIdentifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : undefined;
+    super("Folder", name, opts);
+    const component = this.component;
+    this.declaredIdentifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : undefined;
     const parent = args.parent;
     this.depth = parent === undefined ? 1 : parent instanceof Folder ? (parent.depth === undefined ? undefined : parent.depth + 1) : undefined;
     this.path = [...(parent instanceof Folder ? parent.path : typeof parent === "string" ? [parent] : []), this.declaredIdentifier ?? name];
@@ -85,22 +80,15 @@ export class Folder extends pulumi.ComponentResource implements SidebarItem {
       known.after = sidebarRefKnown(args.after);
     }
 
-    if (this.declaredIdentifier) model.declareFolder(this.declaredIdentifier, component);
-    const problems = isPlain(known) ? validateSpec(FolderSpec, "Folder", name, known) : ({ ok: true } as const);
-    const messages = problems.ok ? [] : problems.problems.map((p) => p.message);
+    if (this.declaredIdentifier) this.model.declareFolder(this.declaredIdentifier, component);
+    this.checkKnown(FolderSpec, "Folder", name, known);
     if (this.depth !== undefined && this.depth > MAX_FOLDER_DEPTH) {
-      messages.push(
+      this.report([
         `${component}: field parent: nests the folder ${this.depth} levels deep (${this.path.join(" > ")}); Port's sidebar allows at most ${MAX_FOLDER_DEPTH}. Move it to a folder higher up.`,
-      );
+      ]);
     }
-    if (messages.length > 0) {
-      model.reportProblems(messages);
-      this.resource = undefined;
-      this.identifier = pulumi.output(port.identifier as pulumi.Input<string>);
-    } else {
-      this.resource = new FolderResource(name, port, { parent: this });
-      this.identifier = this.resource.identifier;
-    }
+    this.resource = new FolderResource(name, port, { parent: this });
+    this.identifier = this.resource.identifier;
     this.registerOutputs({ identifier: this.identifier });
   }
 }

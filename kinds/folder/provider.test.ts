@@ -1,4 +1,5 @@
-import { PortClient, getFolder, updateFolder } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getFolder, updateFolder } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { folderLogic } from "./provider";

@@ -1,5 +1,6 @@
-import { createFolder, deleteFolder, getFolder, updateFolder, type PortClient, type PortFolderBody } from "../../core/client";
-import { FolderSpec } from "../../core/schemas";
+import { createFolder, deleteFolder, getFolder, updateFolder, type PortFolderBody } from "./client";
+import { type PortClient } from "../../core/client/port-client";
+import { FolderSpec } from "./schema";
 import { documentLogic } from "../../core/providers/document-logic";
 import type { ResourceLogic } from "../../core/providers/resource-logic";
 

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { IntegrationEntityMapping, IntegrationMappingSpec, IntegrationMappingSpecInput, IntegrationResource, jqStringLiteral, validateSpec } from "../../core/schemas";
+import { IntegrationEntityMapping, IntegrationMappingSpec, IntegrationMappingSpecInput, IntegrationResource } from "./schema";
+import { jqStringLiteral } from "../../core/schemas/jq-expression";
 import { Blueprint } from "../blueprint/component";
 import { declaredFields, unknownPropertyProblems, unknownRelationProblems } from "../blueprint/fields";
 import type { DeepInput } from "../../core/components/input-types";
-import { isPlain } from "../../core/components/plain-input";
-import { PortalModel, currentPortalModel } from "../../core/components/portal-model";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import { ExistingBlueprint, type ResolvedBlueprint, resolveBlueprint } from "../blueprint/refs";
 
 type EntityMappingFields = Omit<IntegrationEntityMapping, "blueprint">;
 /**
@@ -13,7 +13,7 @@ type EntityMappingFields = Omit<IntegrationEntityMapping, "blueprint">;
  * (checked, and written as the JQ constant of its identifier) or JQ, e.g. `'"service"'`.
  */
 export type IntegrationEntityMappingArgs = { [K in keyof EntityMappingFields]: DeepInput<EntityMappingFields[K]> } & {
-  blueprint: Blueprint | pulumi.Input<string>;
+  blueprint: Blueprint | ExistingBlueprint | pulumi.Input<string>;
 };
 
 type ResourceFields = Omit<IntegrationResource, "port">;
@@ -41,16 +41,13 @@ export interface IntegrationMappingArgs {
   config: IntegrationConfigArgs;
 }
 
-/** One provider instance for every integration mapping: Pulumi serializes it once per kind, not per resource. */
-const integrationProvider = providerStub("Integration");
-
 /** The dynamic resource behind an IntegrationMapping: `pulumi-nodejs:dynamic/port:Integration`, id = installationId. */
-export class IntegrationMappingResource extends pulumi.dynamic.Resource {
+export class IntegrationMappingResource extends PortResource {
   declare readonly installationId: pulumi.Output<string>;
   declare readonly installationAppType: pulumi.Output<string | undefined>;
   declare readonly originalConfig: pulumi.Output<Record<string, unknown> | null>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(integrationProvider, name, spec, opts, "port", "Integration");
+    super("Integration", name, spec, opts);
   }
 }
 
@@ -60,39 +57,35 @@ export class IntegrationMappingResource extends pulumi.dynamic.Resource {
  * entities. It adopts the installation's mapping on create and puts the original back on
  * delete; it never installs or uninstalls the integration.
  */
-export class IntegrationMapping extends pulumi.ComponentResource {
+export class IntegrationMapping extends PortComponent {
   readonly installationId: pulumi.Output<string>;
   /** The integration's type in Port, e.g. `github-ocean`. */
   readonly installationAppType: pulumi.Output<string | undefined>;
-  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
-  readonly resource: IntegrationMappingResource | undefined;
+  /** The dynamic resource. */
+  readonly resource: IntegrationMappingResource;
 
   constructor(name: string, args: IntegrationMappingArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:IntegrationMapping", name, {}, opts);
-    const component = `IntegrationMapping "${name}"`;
-    const model = currentPortalModel();
-    if (typeof args.installationId === "string") model.declareIntegrationMapping(args.installationId, component);
-    const spec: pulumi.Inputs = { installationId: args.installationId, config: configInputs(args.config, model, component) };
+    super("IntegrationMapping", name, opts);
+    if (typeof args.installationId === "string") this.model.declareIntegrationMapping(args.installationId, this.component);
+    // References are recorded once, by the first pass.
+    const jq = (pick: (resolved: ResolvedBlueprint) => pulumi.Input<string>, refer: boolean) =>
+      mapBlueprints(args.config, (blueprint, field) =>
+        blueprintJq(blueprint, (ref) => pick(resolveBlueprint(ref, this.portal, refer ? { from: this.component, field } : undefined))),
+      );
+    this.checkKnown(IntegrationMappingSpec, "IntegrationMapping", name, { installationId: args.installationId, config: jq((b) => b.known, true) });
+    this.report(mappingFieldProblems(this.component, args.config));
+
     // Written by the provider: named here (undefined) so the resource has them as outputs.
     const outputs = { installationAppType: undefined, originalConfig: undefined };
-
-    const problems = [...knownProblems(name, args, model), ...mappingFieldProblems(component, args.config)];
-    if (problems.length > 0) {
-      model.reportProblems(problems);
-      this.resource = undefined;
-      this.installationId = pulumi.output(args.installationId);
-      this.installationAppType = pulumi.output(undefined);
-    } else {
-      this.resource = new IntegrationMappingResource(name, { ...spec, ...outputs }, { parent: this });
-      this.installationId = this.resource.installationId;
-      this.installationAppType = this.resource.installationAppType;
-    }
+    this.resource = new IntegrationMappingResource(name, { installationId: args.installationId, config: jq((b) => b.input, false), ...outputs }, { parent: this });
+    this.installationId = this.resource.installationId;
+    this.installationAppType = this.resource.installationAppType;
     this.registerOutputs({ installationId: this.installationId, installationAppType: this.installationAppType });
   }
 }
 
 /** The config with each mapping's `blueprint` replaced by `convert(blueprint, field)`, in the form (one or a list) it was written. */
-function mapBlueprints(config: IntegrationConfigArgs, convert: (blueprint: Blueprint | pulumi.Input<string>, field: string) => unknown): Record<string, unknown> {
+function mapBlueprints(config: IntegrationConfigArgs, convert: (blueprint: IntegrationEntityMappingArgs["blueprint"], field: string) => unknown): Record<string, unknown> {
   const resources = config.resources.map((resource, i) => {
     const mappings = resource.port.entity.mappings;
     const many = Array.isArray(mappings);
@@ -105,35 +98,17 @@ function mapBlueprints(config: IntegrationConfigArgs, convert: (blueprint: Bluep
   return { ...config, resources };
 }
 
-/** Each mapping's `blueprint` as JQ: a `Blueprint` becomes the constant of its identifier; a constant naming one is qualified and checked. */
-function configInputs(config: IntegrationConfigArgs, model: PortalModel, component: string): Record<string, unknown> {
-  return mapBlueprints(config, (blueprint, field) => blueprintJq(blueprint, model, component, field));
-}
-
-function blueprintJq(blueprint: Blueprint | pulumi.Input<string>, model: PortalModel, component: string, field: string): pulumi.Input<string> {
-  if (blueprint instanceof Blueprint) return blueprint.identifier.apply((identifier) => JSON.stringify(identifier));
-  if (typeof blueprint !== "string") return blueprint;
-  const literal = jqStringLiteral(blueprint);
-  if (literal === undefined) return blueprint; // computed per item: Port resolves it at ingestion
-  const identifier = model.qualify(literal);
-  model.referBlueprint({ from: component, field, identifier });
-  return JSON.stringify(identifier);
-}
-
-/** Stands in for a blueprint identifier not known yet, so the rest of the spec is still checked now. */
-const PLACEHOLDER_BLUEPRINT = '"blueprint"';
-
-/** Validate now when every value is known; the provider's check validates the rest (and compiles the JQ) during preview. */
-function knownProblems(name: string, args: IntegrationMappingArgs, model: PortalModel): string[] {
-  const config = mapBlueprints(args.config, (blueprint) => {
-    if (blueprint instanceof Blueprint) return blueprint.declaredIdentifier ? JSON.stringify(blueprint.declaredIdentifier) : PLACEHOLDER_BLUEPRINT;
-    const literal = typeof blueprint === "string" ? jqStringLiteral(blueprint) : undefined;
-    return literal === undefined ? blueprint : JSON.stringify(model.qualify(literal));
-  });
-  const spec = { installationId: args.installationId, config };
-  if (!isPlain(spec)) return [];
-  const result = validateSpec(IntegrationMappingSpec, "IntegrationMapping", name, spec);
-  return result.ok ? [] : result.problems.map((p) => p.message);
+/**
+ * A mapping's `blueprint` as JQ: a blueprint reference (a `Blueprint`, or a JQ string constant
+ * naming one) becomes the JQ constant of `identifier(ref)`; other JQ is computed per item and
+ * left to Port, which resolves it at ingestion.
+ */
+function blueprintJq(blueprint: IntegrationEntityMappingArgs["blueprint"], identifier: (ref: unknown) => pulumi.Input<string>): pulumi.Input<string> {
+  const literal = typeof blueprint === "string" ? jqStringLiteral(blueprint) : undefined;
+  if (typeof blueprint === "string" && literal === undefined) return blueprint;
+  if (!(blueprint instanceof Blueprint) && !(blueprint instanceof ExistingBlueprint) && literal === undefined) return blueprint as pulumi.Input<string>;
+  const id = identifier(literal ?? blueprint);
+  return typeof id === "string" ? JSON.stringify(id) : pulumi.output(id).apply((value) => JSON.stringify(value));
 }
 
 /** Each mapping's property and relation keys against its `Blueprint`, when both are known. */

@@ -1,15 +1,7 @@
-import {
-  createWebhook,
-  deleteWebhook,
-  getEntity,
-  getIntegration,
-  getWebhook,
-  listIntegrations,
-  listWebhooks,
-  PortClient,
-  replaceWebhook,
-  updateIntegrationConfig,
-} from "../../core/client";
+import { createWebhook, deleteWebhook, getWebhook, listWebhooks, replaceWebhook } from "../webhook/client";
+import { getEntity } from "../entity/client";
+import { getIntegration, listIntegrations, updateIntegrationConfig } from "./client";
+import { PortClient } from "../../core/client/port-client";
 import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 // The webhook and integration calls (and the entity read option) against a scripted server:

@@ -1,4 +1,5 @@
-import { PortClient, getIntegration, updateIntegrationConfig } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getIntegration, updateIntegrationConfig } from "./client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { integrationLogic } from "./provider";
 

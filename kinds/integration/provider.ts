@@ -1,5 +1,7 @@
-import { getIntegration, updateIntegrationConfig, type PortClient, type PortIntegration } from "../../core/client";
-import { IntegrationMappingSpec, integrationJqFields, validateSpec } from "../../core/schemas";
+import { getIntegration, updateIntegrationConfig, type PortIntegration } from "./client";
+import { type PortClient } from "../../core/client/port-client";
+import { IntegrationMappingSpec, integrationJqFields } from "./schema";
+import { validateSpec } from "../../core/schemas/problems";
 import { jqProblems } from "../../core/schemas/jq";
 import { sameJson } from "../../core/providers/canonical-json";
 import { withUnmanagedKeys } from "../../core/providers/managed-keys";

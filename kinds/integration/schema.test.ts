@@ -1,4 +1,5 @@
-import { IntegrationMappingSpec, integrationJqFields, jqStringLiteral } from "../../core/schemas";
+import { IntegrationMappingSpec, integrationJqFields } from "./schema";
+import { jqStringLiteral } from "../../core/schemas/jq-expression";
 import { jqProblems } from "../../core/schemas/jq";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 

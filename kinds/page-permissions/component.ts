@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { PagePermissionGroupInput, PagePermissionsSpec, validateSpec } from "../../core/schemas";
+import { PagePermissionGroupInput, PagePermissionsSpec } from "./schema";
+import type { RefMode } from "../../core/components/references";
 import { sidebarRefInput, sidebarRefKnown, type SidebarItem } from "../folder/component";
-import type { DeepInput } from "../../core/components/input-types";
-import { currentPortalModel } from "../../core/components/portal-model";
-import { isPlain } from "../../core/components/plain-input";
+import { referPeopleIn, withPeopleValues, type WithPeopleRefs } from "../user/refs";
+import { PortComponent, PortResource } from "../../core/components/port-component";
 
-/** Who holds a page permission: users (emails), roles and teams (by name). A list left out is empty. */
-export type PagePermissionGroupArgs = { [K in keyof PagePermissionGroupInput]: DeepInput<PagePermissionGroupInput[K]> };
+/** Who holds a page permission: users (`User`s or emails), roles and teams (`Team`s or names). A list left out is empty. */
+export type PagePermissionGroupArgs = WithPeopleRefs<PagePermissionGroupInput>;
 
 export interface PagePermissionsArgs {
   /** The page: a `Dashboard` of this program (which orders creation), or the identifier of a page managed elsewhere. */
@@ -18,41 +17,39 @@ export interface PagePermissionsArgs {
   update?: PagePermissionGroupArgs;
 }
 
-const pagePermissionsProvider = providerStub("PagePermissions");
-
 /** The dynamic resource behind PagePermissions: `pulumi-nodejs:dynamic/port:PagePermissions`, id = the page identifier. */
-export class PagePermissionsResource extends pulumi.dynamic.Resource {
+export class PagePermissionsResource extends PortResource {
   declare readonly page: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(pagePermissionsProvider, name, spec, opts, "port", "PagePermissions");
+    super("PagePermissions", name, spec, opts);
   }
 }
 
 /**
  * A page's read and update permissions. Port keeps one permissions document per page, so this
  * updates it in place; on destroy the permissions it managed go back to Port's defaults (every
- * member reads, admins update). Whether the named teams and roles exist is checked where teams
- * and roles are managed.
+ * member reads, admins update). Teams, users and roles named by plain value are checked like
+ * every other permission's.
  */
-export class PagePermissions extends pulumi.ComponentResource {
+export class PagePermissions extends PortComponent {
   readonly page: pulumi.Output<string>;
-  readonly resource: PagePermissionsResource | undefined;
+  readonly resource: PagePermissionsResource;
 
   constructor(name: string, args: PagePermissionsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:PagePermissions", name, {}, opts);
-    const spec: pulumi.Inputs = { page: sidebarRefInput(args.page) };
-    if (args.read !== undefined) spec.read = args.read;
-    if (args.update !== undefined) spec.update = args.update;
-    const known = { ...spec, page: sidebarRefKnown(args.page) };
-    const result = isPlain(known) ? validateSpec(PagePermissionsSpec, "PagePermissions", name, known) : ({ ok: true } as const);
-    if (!result.ok) {
-      currentPortalModel().reportProblems(result.problems.map((p) => p.message));
-      this.resource = undefined;
-      this.page = pulumi.output(spec.page as pulumi.Input<string>);
-    } else {
-      this.resource = new PagePermissionsResource(name, spec, { parent: this });
-      this.page = this.resource.page;
-    }
+    super("PagePermissions", name, opts);
+    const blocks = { read: args.read, update: args.update };
+    referPeopleIn(blocks, "", this.component, this.portal);
+    const pageName = sidebarRefKnown(args.page);
+    if (typeof pageName === "string") this.model.declarePermissionScope(`page "${pageName}"`, this.component);
+    const document = (page: unknown, mode: RefMode) => {
+      const doc: Record<string, unknown> = { page };
+      for (const [key, block] of Object.entries(blocks)) if (block !== undefined) doc[key] = withPeopleValues(block, this.portal, mode);
+      return doc;
+    };
+    this.checkKnown(PagePermissionsSpec, "PagePermissions", name, document(pageName, "declared"));
+
+    this.resource = new PagePermissionsResource(name, document(sidebarRefInput(args.page), "inputs") as pulumi.Inputs, { parent: this });
+    this.page = this.resource.page;
     this.registerOutputs({ page: this.page });
   }
 }

@@ -1,4 +1,7 @@
-import { PortClient, createPage, createTeam, getPagePermissions, inviteUser, updatePagePermissions } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { createPage, getPagePermissions, updatePagePermissions } from "../page/client";
+import { createTeam } from "../team/client";
+import { inviteUser } from "../user/client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { pagePermissionsLogic } from "./provider";

@@ -1,5 +1,7 @@
-import { getPagePermissions, undefinedWhenNotFound, updatePagePermissions, type PortClient, type PortPagePermissions } from "../../core/client";
-import { DEFAULT_PAGE_PERMISSIONS, PagePermissionsSpec } from "../../core/schemas";
+import { getPagePermissions, updatePagePermissions, type PortPagePermissions } from "../page/client";
+import { undefinedWhenNotFound } from "../../core/client/not-found";
+import { type PortClient } from "../../core/client/port-client";
+import { DEFAULT_PAGE_PERMISSIONS, PagePermissionsSpec } from "./schema";
 import { PortDocument, documentLogic } from "../../core/providers/document-logic";
 import type { ResourceLogic } from "../../core/providers/resource-logic";
 

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { providerStub } from "../../core/providers/provider-stub";
-import { HOME_PAGE_IDENTIFIER, HomePageSpec, PageSpec, entityPageIdentifier, validateSpec } from "../../core/schemas";
+import { HOME_PAGE_IDENTIFIER, HomePageSpec, PageSpec, entityPageIdentifier } from "./schema";
 import { Blueprint } from "../blueprint/component";
 import { Folder, sidebarRefInput, sidebarRefKnown, type SidebarItem, type SidebarRef } from "../folder/component";
 import { PagePermissions, type PagePermissionGroupArgs } from "../page-permissions/component";
-import { PortalModel, currentPortalModel } from "../../core/components/portal-model";
-import { isPlain } from "../../core/components/plain-input";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
+import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
+import { resolveBlueprint } from "../blueprint/refs";
 import { type BlueprintRef, type PortalInput, resolveBlueprintRefs, widgetFieldProblems } from "./widget-refs";
 
 type PageContent = Omit<z.input<typeof HomePageSpec>, "identifier" | "type">;
@@ -43,13 +44,11 @@ export type DashboardArgs = DashboardContentArgs & {
       }
   );
 
-const pageProvider = providerStub("Page");
-
 /** The dynamic resource behind a Dashboard: `pulumi-nodejs:dynamic/port:Page`. */
-export class PageResource extends pulumi.dynamic.Resource {
+export class PageResource extends PortResource {
   declare readonly identifier: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(pageProvider, name, spec, opts, "port", "Page");
+    super("Page", name, spec, opts);
   }
 }
 
@@ -62,23 +61,23 @@ interface Placement {
 }
 
 /** Identifier, type and sidebar place (or blueprint) of the page, for Port and as known now. */
-function placementOf(args: DashboardArgs, model: PortalModel, component: string): Placement {
+function placementOf(args: DashboardArgs, portal: Portal, component: string): Placement {
   const page = args.page;
   if (page.type === "home") return { port: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, known: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, declaredIdentifier: HOME_PAGE_IDENTIFIER };
   if (page.type === "entity") {
-    const blueprint = page.blueprint;
-    const declared = blueprint instanceof Blueprint ? blueprint.declaredIdentifier : typeof blueprint === "string" ? model.qualify(blueprint) : undefined;
-    const output = blueprint instanceof Blueprint ? blueprint.identifier : typeof blueprint === "string" ? pulumi.output(model.qualify(blueprint)) : pulumi.output(blueprint);
-    if (!(blueprint instanceof Blueprint) && declared !== undefined) model.referBlueprint({ from: component, field: "page.blueprint", identifier: declared });
-    const identifier = declared === undefined ? output.apply(entityPageIdentifier) : entityPageIdentifier(declared);
+    const resolved = resolveBlueprint(page.blueprint, portal, { from: component, field: "page.blueprint" });
+    const known = resolved.known === PLACEHOLDER_IDENTIFIER ? undefined : resolved.known;
+    // A Blueprint goes to Port as its identifier string when known (the page depends on it for ordering).
+    const blueprint = resolved.component && known !== undefined ? known : pulumi.output(resolved.input);
+    const identifier = typeof blueprint === "string" ? entityPageIdentifier(blueprint) : blueprint.apply(entityPageIdentifier);
     return {
-      port: { identifier, type: "entity", blueprint: declared ?? output },
-      known: { identifier, type: "entity", blueprint: declared ?? output },
-      declaredIdentifier: declared === undefined ? undefined : entityPageIdentifier(declared),
-      dependsOn: blueprint instanceof Blueprint ? [blueprint] : [],
+      port: { identifier, type: "entity", blueprint },
+      known: { identifier: known === undefined ? identifier : entityPageIdentifier(known), type: "entity", blueprint: known ?? blueprint },
+      declaredIdentifier: known === undefined ? undefined : entityPageIdentifier(known),
+      dependsOn: resolved.component ? [resolved.component] : [],
     };
   }
-  const identifier = typeof args.identifier === "string" ? model.qualify(args.identifier) : args.identifier;
+  const identifier = typeof args.identifier === "string" ? portal.qualify(args.identifier) : args.identifier;
   const port: pulumi.Inputs = { identifier, type: "dashboard" };
   const known: Record<string, unknown> = { identifier, type: "dashboard" };
   if (page.folder !== undefined) {
@@ -104,53 +103,40 @@ function withoutUndefined(doc: Record<string, unknown>): Record<string, unknown>
  * property}` values for filters that resolve per viewer. Bad widgets, unknown blueprints and
  * chart properties the blueprint lacks stop the preview before anything reaches Port.
  */
-export class Dashboard extends pulumi.ComponentResource implements SidebarItem {
+export class Dashboard extends PortComponent implements SidebarItem {
   /** The page identifier in Port, once applied. */
   readonly identifier: pulumi.Output<string>;
   /** The page identifier as Port will know it, when known while the program is declared. */
   readonly declaredIdentifier: string | undefined;
-  readonly resource: PageResource | undefined;
+  readonly resource: PageResource;
   /** The page's permissions, when `readPermissions` is given. */
   readonly permissions: PagePermissions | undefined;
 
   constructor(name: string, args: DashboardArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Dashboard", name, {}, opts);
-    const component = `Dashboard "${name}"`;
-    const model = currentPortalModel();
+    super("Dashboard", name, opts);
+    const component = this.component;
     const { page: _page, identifier, readPermissions, ...content } = args;
-    const placement = placementOf(args, model, component);
+    const placement = placementOf(args, this.portal, component);
     this.declaredIdentifier = placement.declaredIdentifier;
 
-    const resolved = resolveBlueprintRefs(withoutUndefined(content), model, "");
+    const resolved = resolveBlueprintRefs(withoutUndefined(content), this.portal, "");
     for (const mention of resolved.mentions) {
       // A Blueprint object is declared in the model already; a plain identifier must resolve.
-      if (mention.blueprint === undefined && mention.identifier !== undefined) model.referBlueprint({ from: component, field: mention.field, identifier: mention.identifier });
+      if (mention.blueprint === undefined && mention.identifier !== undefined) this.model.referBlueprint({ from: component, field: mention.field, identifier: mention.identifier });
     }
-    if (this.declaredIdentifier !== undefined) model.declarePage(this.declaredIdentifier, component);
+    if (this.declaredIdentifier !== undefined) this.model.declarePage(this.declaredIdentifier, component);
 
-    const spec: pulumi.Inputs = { ...placement.port, ...(resolved.port as pulumi.Inputs) };
-    const known = { ...placement.known, ...(resolved.known as Record<string, unknown>) };
-    const problems = identifier !== undefined && args.page.type !== "dashboard"
-      ? [`${component}: field identifier: the ${args.page.type} page's identifier is Port's, not chosen. Remove identifier.`]
-      : [];
-    if (isPlain(known)) {
-      const result = validateSpec(PageSpec, "Dashboard", name, known);
-      if (!result.ok) problems.push(...result.problems.map((p) => p.message));
+    if (identifier !== undefined && args.page.type !== "dashboard") {
+      this.report([`${component}: field identifier: the ${args.page.type} page's identifier is Port's, not chosen. Remove identifier.`]);
     }
-    problems.push(...widgetFieldProblems(component, content.widgets));
+    this.checkKnown(PageSpec, "Dashboard", name, { ...placement.known, ...(resolved.known as Record<string, unknown>) });
+    this.report(widgetFieldProblems(component, content.widgets));
 
-    if (problems.length > 0) {
-      model.reportProblems(problems);
-      this.resource = undefined;
-      this.permissions = undefined;
-      this.identifier = pulumi.output(spec.identifier as pulumi.Input<string>);
-    } else {
-      // Blueprint objects go to Port as identifier strings (checked at preview), so the order is explicit.
-      const dependsOn = [...new Set([...(placement.dependsOn ?? []), ...resolved.mentions.flatMap((m) => (m.blueprint ? [m.blueprint] : []))])];
-      this.resource = new PageResource(name, spec, { parent: this, dependsOn });
-      this.identifier = this.resource.identifier;
-      this.permissions = readPermissions === undefined ? undefined : new PagePermissions(`${name}-permissions`, { page: this, read: readPermissions }, { parent: this });
-    }
+    // Blueprint objects go to Port as identifier strings (checked at preview), so the order is explicit.
+    const dependsOn = [...new Set([...(placement.dependsOn ?? []), ...resolved.mentions.flatMap((m) => (m.blueprint ? [m.blueprint] : []))])];
+    this.resource = new PageResource(name, { ...placement.port, ...(resolved.port as pulumi.Inputs) }, { parent: this, dependsOn });
+    this.identifier = this.resource.identifier;
+    this.permissions = readPermissions === undefined ? undefined : new PagePermissions(`${name}-permissions`, { page: this, read: readPermissions }, { parent: this });
     this.registerOutputs({ identifier: this.identifier });
   }
 }

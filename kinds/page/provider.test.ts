@@ -1,4 +1,6 @@
-import { PortClient, createBlueprint, deleteBlueprint, getPage, patchPage, replacePage } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { createBlueprint, deleteBlueprint } from "../blueprint/client";
+import { getPage, patchPage, replacePage } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { pageLogic } from "./provider";

@@ -1,5 +1,6 @@
-import { createPage, deletePage, getPage, replacePage, type PortClient, type PortPageBody } from "../../core/client";
-import { PageSpec } from "../../core/schemas";
+import { createPage, deletePage, getPage, replacePage, type PortPageBody } from "./client";
+import { type PortClient } from "../../core/client/port-client";
+import { PageSpec } from "./schema";
 import { PortDocument, documentLogic } from "../../core/providers/document-logic";
 import { normalizePage } from "./document";
 import { ResourceLogic, withoutMeta, withoutPulumiKeys } from "../../core/providers/resource-logic";

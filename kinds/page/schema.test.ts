@@ -1,4 +1,6 @@
-import { FolderSpec, PagePermissionsSpec, PageSpec, entityPageIdentifier } from "../../core/schemas";
+import { FolderSpec } from "../folder/schema";
+import { PagePermissionsSpec } from "../page-permissions/schema";
+import { PageSpec, entityPageIdentifier } from "./schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 const pageProblems = (page: unknown) => problemMessages(PageSpec, page, "Dashboard", "dev");

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { allWidgets } from "../../core/schemas";
+import { allWidgets } from "./widgets-schema";
 import { showValue } from "../../core/schemas/messages";
 import { Blueprint } from "../blueprint/component";
 import { closestNames } from "../../core/components/closest-names";
 import { isPlain } from "../../core/components/plain-input";
-import type { PortalModel } from "../../core/components/portal-model";
+import type { Portal } from "../../core/components/portal";
+import { ExistingBlueprint, type BlueprintRef as AnyBlueprintRef } from "../blueprint/refs";
 
 /**
  * How dashboards refer to blueprints: a widget's, a page filter's or a query rule's `blueprint`
@@ -13,8 +14,8 @@ import type { PortalModel } from "../../core/components/portal-model";
  * check, and checks the property names charts use against the `Blueprint`s they name.
  */
 
-/** A blueprint named by a dashboard: a `Blueprint` of this program, or an identifier. */
-export type BlueprintRef = Blueprint | pulumi.Input<string>;
+/** A blueprint named by a dashboard: a `Blueprint`, `Blueprint.existing(...)`, or an identifier. */
+export type BlueprintRef = AnyBlueprintRef;
 
 /**
  * A schema's type as component args: every field accepts a Pulumi Input, and every `blueprint`
@@ -28,7 +29,7 @@ export type PortalInput<T> = T extends string | number | boolean | null | undefi
       ? pulumi.Input<{ [K in keyof T]: K extends "blueprint" ? BlueprintRef : PortalInput<T[K]> }>
       : pulumi.Input<T>;
 
-/** A `blueprint` found in the args: where, and the identifier when it is known now. */
+/** A `blueprint` found in the args: where, and the identifier (the code's) when it is known now. */
 export interface BlueprintMention {
   field: string;
   identifier?: string;
@@ -39,7 +40,8 @@ export interface BlueprintMention {
 export interface ResolvedArgs {
   /**
    * What goes to Port: `Blueprint`s become their identifiers (outputs when not known now; either
-   * way the caller must depend on the mentioned Blueprints), plain identifiers get the stack's prefix and suffix.
+   * way the caller must depend on the mentioned Blueprints), plain identifiers are resolved as
+   * kinds/blueprint/refs.ts says.
    */
   port: unknown;
   /** The same, for validation now (equal to `port` except where values are not known yet). */
@@ -57,7 +59,7 @@ function isPlainContainer(value: unknown): boolean {
 }
 
 /** Resolves every `blueprint` in `value` (widgets, page filters, query rules); `path` names `value` in messages. */
-export function resolveBlueprintRefs(value: unknown, model: PortalModel, path: string): ResolvedArgs {
+export function resolveBlueprintRefs(value: unknown, portal: Portal, path: string): ResolvedArgs {
   const mentions: BlueprintMention[] = [];
   const walk = (item: unknown, at: string): { port: unknown; known: unknown } => {
     if (!isPlainContainer(item)) return { port: item, known: item };
@@ -73,16 +75,20 @@ export function resolveBlueprintRefs(value: unknown, model: PortalModel, path: s
       if (key === "blueprint" && child instanceof Blueprint) {
         // The identifier as a string when known, so previews check it; the caller depends on the Blueprint for ordering.
         mentions.push({ field, identifier: child.declaredIdentifier, blueprint: child });
-        port[key] = known[key] = child.declaredIdentifier ?? child.identifier;
+        port[key] = known[key] = child.declaredIdentifier === undefined ? child.identifier : portal.qualify(child.declaredIdentifier);
+      } else if (key === "blueprint" && child instanceof ExistingBlueprint) {
+        port[key] = known[key] = child.identifier;
       } else if (key === "blueprint" && typeof child === "string") {
-        const identifier = model.qualify(child);
-        mentions.push({ field, identifier });
-        port[key] = known[key] = identifier;
+        mentions.push({ field, identifier: child });
+        port[key] = portal.blueprintIdentifier(child);
+        known[key] = child;
       } else if (key === "blueprintConfig" && isPlainRecord(child)) {
-        // Keyed by the table's blueprint: the key gets the same prefix and suffix as the identifier.
-        const rekeyed = Object.fromEntries(Object.entries(child).map(([bp, config]) => [model.qualify(bp), config]));
-        const inner = walk(rekeyed, field);
-        port[key] = inner.port;
+        // Keyed by the table's blueprint: each key names a blueprint as its `blueprint` does.
+        const inner = walk(child, field);
+        const rekey = (config: unknown) =>
+          Object.fromEntries(Object.entries(config as Record<string, unknown>).map(([bp, value]) => [portal.declaredBlueprintIdentifier(bp), value]));
+        const sameKeys = Object.keys(child).every((bp) => portal.qualify(bp) === bp);
+        port[key] = sameKeys ? inner.port : portal.afterDeclarations(() => rekey(inner.port));
         known[key] = inner.known;
       } else {
         const inner = walk(child, field);

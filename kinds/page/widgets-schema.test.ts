@@ -1,4 +1,6 @@
-import { PageSpec, WIDGET_TYPES, Widget } from "../../core/schemas";
+import { PageSpec } from "./schema";
+import { WIDGET_TYPES } from "./widget-common-schema";
+import { Widget } from "./widgets-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 /** A dashboard page whose one root container places `widgets` in one row (sizes sum to 12). */

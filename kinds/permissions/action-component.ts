@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { ActionPermissionsSpec, ActionPermissionsSpecInput, validateSpec } from "../../core/schemas";
-import type { RefMode } from "../action/refs";
-import { identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent, type WithPeopleRefs } from "../../core/components/people-refs";
-import { isPlain } from "../../core/components/plain-input";
-import { currentPortalModel, type PortalModel } from "../../core/components/portal-model";
+import { ActionPermissionsSpec, ActionPermissionsSpecInput } from "./schema";
+import type { ExistingAction } from "../action/component";
+import type { RefMode } from "../../core/components/references";
+import { identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent, type WithPeopleRefs } from "../user/refs";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
 
 /**
  * An action's permissions as typed args: Port's `execute` and `approve` blocks, where `users` and
@@ -13,20 +13,18 @@ import { currentPortalModel, type PortalModel } from "../../core/components/port
  */
 export type ActionPermissionsArgs = {
   /** The action (or automation): an `Action` of this program, or the identifier of one managed elsewhere. */
-  action: IdentifiedComponent | pulumi.Input<string>;
+  action: IdentifiedComponent | ExistingAction | pulumi.Input<string>;
   /** Who may run it; left out: Port keeps what it holds. */
   execute?: WithPeopleRefs<ActionPermissionsSpecInput["execute"]>;
   /** Who may approve its runs; left out: Port keeps what it holds. */
   approve?: WithPeopleRefs<ActionPermissionsSpecInput["approve"]>;
 };
 
-const actionPermissionsProvider = providerStub("ActionPermissions");
-
 /** The dynamic resource behind ActionPermissions: `pulumi-nodejs:dynamic/port:ActionPermissions`. */
-export class ActionPermissionsResource extends pulumi.dynamic.Resource {
+export class ActionPermissionsResource extends PortResource {
   declare readonly action: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(actionPermissionsProvider, name, spec, opts, "port", "ActionPermissions");
+    super("ActionPermissions", name, spec, opts);
   }
 }
 
@@ -35,38 +33,30 @@ export class ActionPermissionsResource extends pulumi.dynamic.Resource {
  * policies (entity queries and JQ conditions). Port keeps one permissions document per action;
  * this manages the blocks the code declares and puts them back on delete.
  */
-export class ActionPermissions extends pulumi.ComponentResource {
+export class ActionPermissions extends PortComponent {
   /** The action whose permissions these are. */
   readonly action: pulumi.Output<string>;
-  readonly resource: ActionPermissionsResource | undefined;
+  readonly resource: ActionPermissionsResource;
 
   constructor(name: string, args: ActionPermissionsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:ActionPermissions", name, {}, opts);
-    const component = `ActionPermissions "${name}"`;
-    const model = currentPortalModel();
-    const declared = permissionsDocument(args, model, "declared");
-    if (isKnownIdentifier(declared.action)) model.declarePermissionScope(`action "${declared.action}"`, component);
-    if (typeof args.action === "string") model.referAction({ from: component, field: "action", identifier: args.action });
-    referPeopleIn({ execute: args.execute, approve: args.approve }, "", component, model);
+    super("ActionPermissions", name, opts);
+    const declared = permissionsDocument(args, this.portal, "declared");
+    if (isKnownIdentifier(declared.action)) this.model.declarePermissionScope(`action "${declared.action}"`, this.component);
+    if (typeof args.action === "string") this.model.referAction({ from: this.component, field: "action", identifier: args.action });
+    referPeopleIn({ execute: args.execute, approve: args.approve }, "", this.component, this.portal);
+    this.checkKnown(ActionPermissionsSpec, "ActionPermissions", name, declared);
 
-    const result = isPlain(declared) ? validateSpec(ActionPermissionsSpec, "ActionPermissions", name, declared) : { ok: true as const };
-    if (!result.ok) {
-      model.reportProblems(result.problems.map((p) => p.message));
-      this.resource = undefined;
-      this.action = pulumi.output(identifierValue(args.action, model, "inputs") as pulumi.Input<string>);
-    } else {
-      this.resource = new ActionPermissionsResource(name, permissionsDocument(args, model, "inputs") as pulumi.Inputs, { parent: this });
-      this.action = this.resource.action;
-    }
+    this.resource = new ActionPermissionsResource(name, permissionsDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
+    this.action = this.resource.action;
     this.registerOutputs({ action: this.action });
   }
 }
 
 /** Port's document: a plain action identifier is used as written (it names an action managed elsewhere). */
-function permissionsDocument(args: ActionPermissionsArgs, model: PortalModel, mode: RefMode): Record<string, unknown> {
-  const action = typeof args.action === "string" ? args.action : identifierValue(args.action, model, mode);
+function permissionsDocument(args: ActionPermissionsArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
+  const action = typeof args.action === "string" ? args.action : identifierValue(args.action, portal, mode);
   const doc: Record<string, unknown> = { action };
-  if (args.execute !== undefined) doc.execute = withPeopleValues(args.execute, model, mode);
-  if (args.approve !== undefined) doc.approve = withPeopleValues(args.approve, model, mode);
+  if (args.execute !== undefined) doc.execute = withPeopleValues(args.execute, portal, mode);
+  if (args.approve !== undefined) doc.approve = withPeopleValues(args.approve, portal, mode);
   return doc;
 }

@@ -1,5 +1,5 @@
-import { getActionPermissions, updateActionPermissions } from "../../core/client";
-import { ActionPermissionsSpec, policyJqFields } from "../../core/schemas";
+import { getActionPermissions, updateActionPermissions } from "./client";
+import { ActionPermissionsSpec, policyJqFields } from "./schema";
 import { jqProblems } from "../../core/schemas/jq";
 import { permissionScopeLogic, type PermissionScopeKind } from "./scope-logic";
 

@@ -1,29 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { BlueprintPermissionsSpec, BlueprintPermissionsSpecInput, validateSpec } from "../../core/schemas";
-import type { RefMode } from "../action/refs";
-import { blueprintIdentifier, identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent, type WithPeopleRefs } from "../../core/components/people-refs";
-import { isPlain } from "../../core/components/plain-input";
-import { currentPortalModel, type PortalModel } from "../../core/components/portal-model";
+import { BlueprintPermissionsSpec, BlueprintPermissionsSpecInput } from "./schema";
+import type { RefMode } from "../../core/components/references";
+import type { ExistingBlueprint } from "../blueprint/refs";
+import { identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent, type WithPeopleRefs } from "../user/refs";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
 
 /**
  * A blueprint's permissions as typed args: Port's `entities` document, where `users` and `teams`
  * accept `User` and `Team` objects, and `blueprint` a `Blueprint` (or the identifier of one).
  */
 export type BlueprintPermissionsArgs = {
-  /** The blueprint: a `Blueprint` of this program, or the identifier of one. */
-  blueprint: IdentifiedComponent | pulumi.Input<string>;
+  /** The blueprint: a `Blueprint`, `Blueprint.existing(...)`, or an identifier. */
+  blueprint: IdentifiedComponent | ExistingBlueprint | pulumi.Input<string>;
   /** Who may read, register, update and unregister its entities; blocks left out keep what Port holds. */
   entities: WithPeopleRefs<BlueprintPermissionsSpecInput["entities"]>;
 };
 
-const blueprintPermissionsProvider = providerStub("BlueprintPermissions");
-
 /** The dynamic resource behind BlueprintPermissions: `pulumi-nodejs:dynamic/port:BlueprintPermissions`. */
-export class BlueprintPermissionsResource extends pulumi.dynamic.Resource {
+export class BlueprintPermissionsResource extends PortResource {
   declare readonly blueprint: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(blueprintPermissionsProvider, name, spec, opts, "port", "BlueprintPermissions");
+    super("BlueprintPermissions", name, spec, opts);
   }
 }
 
@@ -32,33 +30,25 @@ export class BlueprintPermissionsResource extends pulumi.dynamic.Resource {
  * blueprint; this manages the blocks the code declares (waiting for Port to create the document
  * after the blueprint), leaves the others as they are, and puts its blocks back on delete.
  */
-export class BlueprintPermissions extends pulumi.ComponentResource {
+export class BlueprintPermissions extends PortComponent {
   /** The blueprint whose permissions these are. */
   readonly blueprint: pulumi.Output<string>;
-  readonly resource: BlueprintPermissionsResource | undefined;
+  readonly resource: BlueprintPermissionsResource;
 
   constructor(name: string, args: BlueprintPermissionsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:BlueprintPermissions", name, {}, opts);
-    const component = `BlueprintPermissions "${name}"`;
-    const model = currentPortalModel();
-    const declared = permissionsDocument(args, model, "declared");
-    if (isKnownIdentifier(declared.blueprint)) model.declarePermissionScope(`blueprint "${declared.blueprint}"`, component);
-    if (typeof args.blueprint === "string") model.referBlueprint({ from: component, field: "blueprint", identifier: blueprintIdentifier(args.blueprint, model) });
-    referPeopleIn(args.entities, "entities", component, model);
+    super("BlueprintPermissions", name, opts);
+    const declared = permissionsDocument(args, this.portal, "declared");
+    if (isKnownIdentifier(declared.blueprint)) this.model.declarePermissionScope(`blueprint "${declared.blueprint}"`, this.component);
+    if (typeof args.blueprint === "string") this.model.referBlueprint({ from: this.component, field: "blueprint", identifier: args.blueprint });
+    referPeopleIn(args.entities, "entities", this.component, this.portal);
+    this.checkKnown(BlueprintPermissionsSpec, "BlueprintPermissions", name, declared);
 
-    const result = isPlain(declared) ? validateSpec(BlueprintPermissionsSpec, "BlueprintPermissions", name, declared) : { ok: true as const };
-    if (!result.ok) {
-      model.reportProblems(result.problems.map((p) => p.message));
-      this.resource = undefined;
-      this.blueprint = pulumi.output(identifierValue(args.blueprint, model, "inputs") as pulumi.Input<string>);
-    } else {
-      this.resource = new BlueprintPermissionsResource(name, permissionsDocument(args, model, "inputs") as pulumi.Inputs, { parent: this });
-      this.blueprint = this.resource.blueprint;
-    }
+    this.resource = new BlueprintPermissionsResource(name, permissionsDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
+    this.blueprint = this.resource.blueprint;
     this.registerOutputs({ blueprint: this.blueprint });
   }
 }
 
-function permissionsDocument(args: BlueprintPermissionsArgs, model: PortalModel, mode: RefMode): Record<string, unknown> {
-  return { blueprint: identifierValue(args.blueprint, model, mode), entities: withPeopleValues(args.entities, model, mode) };
+function permissionsDocument(args: BlueprintPermissionsArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
+  return { blueprint: identifierValue(args.blueprint, portal, mode), entities: withPeopleValues(args.entities, portal, mode) };
 }

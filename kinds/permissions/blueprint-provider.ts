@@ -1,5 +1,5 @@
-import { getBlueprintPermissions, updateBlueprintPermissions } from "../../core/client";
-import { BlueprintPermissionsSpec } from "../../core/schemas";
+import { getBlueprintPermissions, updateBlueprintPermissions } from "./client";
+import { BlueprintPermissionsSpec } from "./schema";
 import { permissionScopeLogic, type PermissionScopeKind } from "./scope-logic";
 
 /** The blocks of `entities` that are one each, and those kept per property or relation. */

@@ -1,4 +1,7 @@
-import { PortClient, createTeam, getActionPermissions, getBlueprintPermissions, inviteUser, updateBlueprintPermissions } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { createTeam } from "../team/client";
+import { getActionPermissions, getBlueprintPermissions, updateBlueprintPermissions } from "./client";
+import { inviteUser } from "../user/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { actionPermissionsKind, actionPermissionsLogic } from "./action-provider";
 import { blueprintPermissionsKind, blueprintPermissionsLogic } from "./blueprint-provider";

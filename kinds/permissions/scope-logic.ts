@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
-import type { PortClient } from "../../core/client";
-import { normalizePermissions, validateSpec } from "../../core/schemas";
+import type { PortClient } from "../../core/client/port-client";
+import { normalizePermissions } from "./schema";
+import { validateSpec } from "../../core/schemas/problems";
 import { sameJson } from "../../core/providers/canonical-json";
 import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 

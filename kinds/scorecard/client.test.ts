@@ -1,4 +1,5 @@
-import { createScorecard, deleteScorecard, getScorecard, listScorecards, PortClient, replaceScorecard } from "../../core/client";
+import { createScorecard, deleteScorecard, getScorecard, listScorecards, replaceScorecard } from "./client";
+import { PortClient } from "../../core/client/port-client";
 import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 let server: ScriptedPortServer | undefined;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Components, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
+import { Components, declared, problemsOf, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
 
 // Components under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
 const registered = recordRegistrations();
@@ -15,7 +15,6 @@ beforeAll(async () => {
 
 beforeEach(() => {
   registered.length = 0;
-  components.startPortalModel();
 });
 
 const readmeRule = {
@@ -29,15 +28,11 @@ function serviceBlueprint(identifier = "service") {
   return new components.Blueprint("service", { identifier, title: "Service", schema: { properties: { readme: { type: "string" }, language: { type: "string" } } } });
 }
 
-/** The problems the portal check reports (it must fail). */
-function checkProblems(options?: { existingBlueprints?: string[] }): string[] {
-  try {
-    components.currentPortalModel().check(options);
-  } catch (error) {
-    if (error instanceof components.PortalValidationError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the portal check to fail");
+/** The problems the portal check reports for `declarations` (it must fail). */
+async function checkProblems(declarations: () => void, options?: { existingBlueprints?: string[] }): Promise<string[]> {
+  const problems = await problemsOf(components, declarations, options);
+  if (problems.length === 0) throw new Error("expected the portal check to fail");
+  return problems;
 }
 
 const scorecardInputs = (name: string) => {
@@ -48,26 +43,38 @@ const scorecardInputs = (name: string) => {
 describe("Scorecard", () => {
   it("registers a portal:index:Scorecard component with one dynamic port:Scorecard child", async () => {
     const { Scorecard } = components;
-    const scorecard = new Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: "service", rules: [readmeRule] });
+    const scorecard = await declared(components, () => {
+      serviceBlueprint();
+      return new Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: "service", rules: [readmeRule] });
+    });
     expect(await valueOf(scorecard.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:Scorecard$pulumi-nodejs:dynamic/port:Scorecard::readiness");
-    expect(registered.map((r) => [r.type, r.name])).toEqual([
+    expect(registered.filter((r) => r.name === "readiness").map((r) => [r.type, r.name])).toEqual([
       ["portal:index:Scorecard", "readiness"],
       ["pulumi-nodejs:dynamic/port:Scorecard", "readiness"],
     ]);
   });
 
   it("passes the spec as inputs, with a Blueprint turned into its identifier", async () => {
-    const service = serviceBlueprint();
-    const scorecard = new components.Scorecard("readiness", {
+    const scorecard = await declared(components, () => {
+      // The filter's relation must exist: the whole portal is checked before anything is registered.
+      const environment = new components.Blueprint("environment", { identifier: "environment", title: "Environment", schema: { properties: {} } });
+      const service = new components.Blueprint("service", {
+        identifier: "service",
+        title: "Service",
+        schema: { properties: { readme: { type: "string" } } },
+        relations: { environment: { target: environment, required: false, many: false } },
+      });
+      return new components.Scorecard("readiness", {
       identifier: "readiness",
       title: "Readiness",
-      blueprint: service,
       filter: { combinator: "and", conditions: [{ relation: "environment", operator: "=", value: "production" }] },
       levels: [
         { title: "None", color: "lightGray" },
         { title: "Bronze", color: "bronze" },
       ],
+      blueprint: service,
       rules: [readmeRule],
+    });
     });
     expect(await valueOf(scorecard.blueprint)).toBe("service");
     expect(await valueOf(scorecard.identifier)).toBe("readiness");
@@ -85,14 +92,15 @@ describe("Scorecard", () => {
   });
 
   it("serializes the provider as a one-line require of the stub package, not as code", async () => {
-    new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: "service", rules: [] });
-    await new Promise((r) => setTimeout(r, 50));
+    const scorecard = await declared(components, () => new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: "_team", rules: [] }));
+    await valueOf(scorecard.resource.urn);
     const provider: string = registered.find((r) => r.type.endsWith("port:Scorecard"))!.inputs.__provider;
     expect(provider).toContain(`require("@port-portal/provider-stub/scorecard.js")`);
     expect(provider.length).toBeLessThan(600);
   });
 
-  it("registers nothing for invalid args and reports every problem with the component name on check", () => {
+  it("registers nothing for invalid args and reports every problem with the component name on check", async () => {
+    const problems = await checkProblems(() => {
     serviceBlueprint();
     new components.Scorecard("readiness", {
       identifier: "readiness",
@@ -103,40 +111,47 @@ describe("Scorecard", () => {
         { ...readmeRule, level: "Gold", query: { combinator: "and", conditions: [{ property: "language", operator: "in", value: "Go" as unknown as string[] }] } },
       ],
     });
-    expect(registered.filter((r) => r.name === "readiness" && r.custom)).toEqual([]);
-    expect(checkProblems()).toEqual([
+    });
+    expect(registered.filter((r) => r.custom)).toEqual([]);
+    expect(problems).toEqual([
       'Scorecard "readiness": field rules[1].query.conditions[0].value: "Go" is not a list; in and containsAny need an array such as ["Go"]. Wrap the value in [ ].',
       'Scorecard "readiness": field rules[0].level: "Basic" is the first level, which every entity reaches; a rule cannot require it. Use one of Bronze, Silver, Gold.',
       'Scorecard "readiness": field rules[1].identifier: "has_readme" is also the identifier of rules[0]; rule identifiers must be unique within a scorecard. Rename one of them.',
     ]);
   });
 
-  it("checks the rest of the spec now even when the Blueprint's identifier is not known yet", () => {
+  it("checks the rest of the spec now even when the Blueprint's identifier is not known yet", async () => {
+    const problems = await checkProblems(() => {
     const service = new components.Blueprint("service", { identifier: pulumi.output("service"), title: "Service", schema: { properties: { readme: { type: "string" } } } });
     new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: service, rules: [{ ...readmeRule, level: "Platinum" }] });
-    expect(checkProblems()).toEqual([
+    });
+    expect(problems).toEqual([
       'Scorecard "readiness": field rules[0].level: "Platinum" is not a level of this scorecard (levels: Basic, Bronze, Silver, Gold). Use one of Bronze, Silver, Gold, or declare levels that include "Platinum".',
     ]);
   });
 
-  it("resolves a blueprint given by identifier against the stack, Port's system blueprints and existingBlueprints", () => {
+  it("resolves a blueprint given by identifier against the stack, Port's system blueprints and existingBlueprints", async () => {
+    const problems = await checkProblems(() => {
     new components.Scorecard("team-hygiene", { identifier: "hygiene", title: "Hygiene", blueprint: "_team", rules: [] });
     new components.Scorecard("cluster-health", { identifier: "health", title: "Health", blueprint: "k8s_cluster", rules: [] });
     serviceBlueprint();
     new components.Scorecard("typo", { identifier: "readiness", title: "Readiness", blueprint: "servce", rules: [] });
-    expect(checkProblems({ existingBlueprints: ["k8s_cluster"] })).toEqual([
+    }, { existingBlueprints: ["k8s_cluster"] });
+    expect(problems).toEqual([
       'Scorecard "typo": field blueprint: blueprint "servce" is not declared in this stack. Did you mean "service"? ' +
         "Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.",
     ]);
   });
 
-  it("refuses two scorecards with one identifier on the same blueprint, and allows it on different ones", () => {
+  it("refuses two scorecards with one identifier on the same blueprint, and allows it on different ones", async () => {
+    const problems = await checkProblems(() => {
     const service = serviceBlueprint();
     const api = new components.Blueprint("api", { identifier: "api", title: "API", schema: { properties: {} } });
     new components.Scorecard("a", { identifier: "readiness", title: "A", blueprint: service, rules: [] });
     new components.Scorecard("b", { identifier: "readiness", title: "B", blueprint: api, rules: [] });
     new components.Scorecard("c", { identifier: "readiness", title: "C", blueprint: "service", rules: [] });
-    expect(checkProblems()).toEqual([
+    });
+    expect(problems).toEqual([
       'Scorecard "c": field identifier: "readiness" is already a scorecard of blueprint "service", declared by Scorecard "a". Give each scorecard of a blueprint its own identifier.',
     ]);
   });
@@ -172,11 +187,11 @@ describe("Scorecard", () => {
 
 describe("guide scorecards", () => {
   it("creates the four examples on the default portal's blueprints, every condition on a declared property", async () => {
-    const { currentPortalModel } = components;
     const { dataModel } = await import("../../stacks/data-model");
-    const { service, api, incident } = dataModel();
-    const created = [guide.productionReadiness(service), guide.apiHealth(api), guide.serviceHealth(service), guide.incidents(incident)];
-    expect(() => currentPortalModel().check()).not.toThrow();
+    const created = await declared(components, () => {
+      const { service, api, incident } = dataModel();
+      return [guide.productionReadiness(service), guide.apiHealth(api), guide.serviceHealth(service), guide.incidents(incident)];
+    });
     const ids = await Promise.all(created.map((s) => Promise.all([valueOf(s.blueprint), valueOf(s.identifier)]).then((parts) => parts.join("/"))));
     expect(ids).toEqual(["service/production_readiness", "api/api_health", "service/service_health", "incident/incident_handling"]);
     expect(registered.filter((r) => r.type === "portal:index:Scorecard").map((r) => r.name)).toEqual(["production-readiness", "api-health", "service-health", "incidents"]);

@@ -1,14 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { ScorecardSpec, ScorecardSpecInput } from "../../core/schemas";
-import { Blueprint } from "../blueprint/component";
+import { ScorecardSpec, ScorecardSpecInput } from "./schema";
 import type { DeepInput } from "../../core/components/input-types";
-import { knownSpecProblems } from "../../core/components/plain-input";
-import { scorecardProblems } from "../../core/components/portal-checks";
-import { PortalModel, currentPortalModel } from "../../core/components/portal-model";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import { scorecardProblems } from "./checks";
+import { type BlueprintRef, resolveBlueprint } from "../blueprint/refs";
 
-/** The blueprint a scorecard scores: a `Blueprint` of this program, or the identifier of one managed elsewhere. */
-export type ScorecardBlueprint = Blueprint | pulumi.Input<string>;
+/** The blueprint a scorecard scores: a `Blueprint`, `Blueprint.existing(...)` or an identifier (see kinds/blueprint/refs.ts). */
+export type ScorecardBlueprint = BlueprintRef;
 
 /** Port's scorecard, as typed args: every field of the schema, accepting Pulumi Inputs. */
 export type ScorecardArgs = { [K in keyof Omit<ScorecardSpecInput, "blueprint">]: DeepInput<ScorecardSpecInput[K]> } & {
@@ -16,15 +14,12 @@ export type ScorecardArgs = { [K in keyof Omit<ScorecardSpecInput, "blueprint">]
   blueprint: ScorecardBlueprint;
 };
 
-/** One provider instance for every scorecard: Pulumi serializes it once per kind, not per resource. */
-const scorecardProvider = providerStub("Scorecard");
-
 /** The dynamic resource behind a Scorecard: `pulumi-nodejs:dynamic/port:Scorecard`, id `<blueprint>/<identifier>`. */
-export class ScorecardResource extends pulumi.dynamic.Resource {
+export class ScorecardResource extends PortResource {
   declare readonly identifier: pulumi.Output<string>;
   declare readonly blueprint: pulumi.Output<string>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(scorecardProvider, name, spec, opts, "port", "Scorecard");
+    super("Scorecard", name, spec, opts);
   }
 }
 
@@ -34,62 +29,24 @@ export class ScorecardResource extends pulumi.dynamic.Resource {
  * the entities scored. Every condition is typed; a rule on the first level, a rule naming an
  * unknown level or a repeated rule identifier stops the preview before anything reaches Port.
  */
-export class Scorecard extends pulumi.ComponentResource {
+export class Scorecard extends PortComponent {
   /** The scorecard's identifier in Port, once created. */
   readonly identifier: pulumi.Output<string>;
   /** The identifier of the blueprint it scores. */
   readonly blueprint: pulumi.Output<string>;
-  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
-  readonly resource: ScorecardResource | undefined;
+  /** The dynamic resource. */
+  readonly resource: ScorecardResource;
 
   constructor(name: string, args: ScorecardArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Scorecard", name, {}, opts);
-    const component = `Scorecard "${name}"`;
-    const model = currentPortalModel();
-    const blueprint = blueprintInput(args.blueprint, model);
-    const declaredBlueprint = declaredBlueprintOf(args.blueprint, model);
+    super("Scorecard", name, opts);
+    const blueprint = resolveBlueprint(args.blueprint, this.portal, { from: this.component, field: "blueprint" });
+    if (typeof args.identifier === "string") this.model.declareScorecard(blueprint.declared ?? blueprint.known, args.identifier, this.component);
+    this.model.addCheck(() => scorecardProblems(this.model, this.component, blueprint.component ?? blueprint.declared, args as Record<string, any>));
+    this.checkKnown(ScorecardSpec, "Scorecard", name, { ...args, blueprint: blueprint.known });
 
-    registerReferences(model, component, declaredBlueprint, args);
-    model.addCheck(() => scorecardProblems(model, component, args.blueprint instanceof Blueprint ? args.blueprint : declaredBlueprint, args as Record<string, any>));
-    const spec: pulumi.Inputs = { ...args, blueprint };
-    const problems = knownProblems(name, { ...spec, blueprint: declaredBlueprint ?? PLACEHOLDER_BLUEPRINT });
-    if (problems.length > 0) {
-      model.reportProblems(problems);
-      this.resource = undefined;
-      this.identifier = pulumi.output(args.identifier);
-      this.blueprint = pulumi.output(blueprint);
-    } else {
-      this.resource = new ScorecardResource(name, spec, { parent: this });
-      this.identifier = this.resource.identifier;
-      this.blueprint = this.resource.blueprint;
-    }
+    this.resource = new ScorecardResource(name, { ...args, blueprint: blueprint.input }, { parent: this });
+    this.identifier = this.resource.identifier;
+    this.blueprint = this.resource.blueprint;
     this.registerOutputs({ identifier: this.identifier, blueprint: this.blueprint });
   }
-}
-
-/** Stands in for a blueprint identifier not known yet, so the rest of the spec is still checked now. */
-const PLACEHOLDER_BLUEPRINT = "blueprint";
-
-/** A `Blueprint`'s identifier output (which also orders creation), or the given identifier as Port will know it. */
-function blueprintInput(blueprint: ScorecardBlueprint, model: PortalModel): pulumi.Input<string> {
-  if (blueprint instanceof Blueprint) return blueprint.identifier;
-  return typeof blueprint === "string" ? model.qualify(blueprint) : blueprint;
-}
-
-/** The blueprint identifier when it is known while the program is declared. */
-function declaredBlueprintOf(blueprint: ScorecardBlueprint, model: PortalModel): string | undefined {
-  if (blueprint instanceof Blueprint) return blueprint.declaredIdentifier;
-  return typeof blueprint === "string" ? model.qualify(blueprint) : undefined;
-}
-
-function registerReferences(model: PortalModel, component: string, blueprint: string | undefined, args: ScorecardArgs): void {
-  if (blueprint === undefined) return;
-  // A Blueprint object is declared in the model already; a plain identifier must resolve.
-  if (!(args.blueprint instanceof Blueprint)) model.referBlueprint({ from: component, field: "blueprint", identifier: blueprint });
-  if (typeof args.identifier === "string") model.declareScorecard(blueprint, args.identifier, component);
-}
-
-/** Validate now when every value is known; the provider's check validates the rest during preview. */
-function knownProblems(name: string, spec: pulumi.Inputs): string[] {
-  return knownSpecProblems(ScorecardSpec, "Scorecard", name, spec);
 }

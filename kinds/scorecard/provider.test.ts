@@ -1,4 +1,7 @@
-import { PortApiError, PortClient, createBlueprint, getScorecard, listScorecards, replaceScorecard } from "../../core/client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
+import { createBlueprint } from "../blueprint/client";
+import { getScorecard, listScorecards, replaceScorecard } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { scorecardLogic } from "./provider";

@@ -1,5 +1,6 @@
-import { createScorecard, deleteScorecard, getScorecard, replaceScorecard, type PortClient, type PortScorecardBody } from "../../core/client";
-import { DEFAULT_SCORECARD_LEVELS, ScorecardSpec } from "../../core/schemas";
+import { createScorecard, deleteScorecard, getScorecard, replaceScorecard, type PortScorecardBody } from "./client";
+import { type PortClient } from "../../core/client/port-client";
+import { DEFAULT_SCORECARD_LEVELS, ScorecardSpec } from "./schema";
 import { canonical } from "../../core/providers/canonical-json";
 import { PortDocument, documentLogic } from "../../core/providers/document-logic";
 import type { ResourceLogic } from "../../core/providers/resource-logic";

@@ -1,11 +1,6 @@
-import {
-  DEFAULT_SCORECARD_LEVELS,
-  ENTITY_QUERY_DATE_PRESETS,
-  SCORECARD_PROPERTY_OPERATORS,
-  SCORECARD_RELATION_OPERATORS,
-  ScorecardCondition,
-  ScorecardSpec,
-} from "../../core/schemas";
+import { DEFAULT_SCORECARD_LEVELS, ScorecardSpec } from "./schema";
+import { ENTITY_QUERY_DATE_PRESETS } from "../../core/schemas/entity-query";
+import { SCORECARD_PROPERTY_OPERATORS, SCORECARD_RELATION_OPERATORS, ScorecardCondition } from "./condition-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 /** A scorecard with one rule per condition (so each is checked on its own), on Port's default levels. */

@@ -1,21 +1,7 @@
-import {
-  createTeam,
-  deleteTeam,
-  deleteUser,
-  getActionPermissions,
-  getBlueprintPermissions,
-  getTeam,
-  getUser,
-  inviteUser,
-  PortClient,
-  replaceTeam,
-  teamMemberEmails,
-  updateActionPermissions,
-  updateBlueprintPermissions,
-  updateUser,
-  userRoleNames,
-  userTeamNames,
-} from "../../core/client";
+import { createTeam, deleteTeam, getTeam, replaceTeam, teamMemberEmails } from "../team/client";
+import { deleteUser, getUser, inviteUser, updateUser, userRoleNames, userTeamNames } from "../user/client";
+import { getActionPermissions, getBlueprintPermissions, updateActionPermissions, updateBlueprintPermissions } from "../permissions/client";
+import { PortClient } from "../../core/client/port-client";
 import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 // The team, user and permission calls: paths, bodies, envelopes and not_found handling.

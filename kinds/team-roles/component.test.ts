@@ -1,4 +1,4 @@
-import { Components, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
+import { Components, declared, problemsOf as problemsOfIn, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
 
 // Team, User, the permission components and TeamRoles under Pulumi's mocks: exact types, names, parents and inputs.
 const registered = recordRegistrations();
@@ -14,14 +14,13 @@ async function inputsOf(type: string, name: string): Promise<Record<string, unkn
   return inputs;
 }
 
-function problemsOf(run: () => void): string[] {
-  try {
-    run();
-  } catch (error) {
-    return (error as { problems?: string[] }).problems ?? [String(error)];
-  }
-  return [];
-}
+type PortalOptions = Parameters<typeof declared>[2];
+
+/** The problems the portal check reports for `declarations` ([] when it passes). */
+const problemsOf = (declarations: () => void, options?: PortalOptions) => problemsOfIn(components, declarations, options);
+
+/** Port's actions the plans below name and do not declare (managed elsewhere). */
+const existingActions = { existingActions: ["deploy"] };
 
 beforeAll(async () => {
   components = await import("..");
@@ -29,49 +28,67 @@ beforeAll(async () => {
 
 beforeEach(() => {
   registered.length = 0;
-  components.startPortalModel();
 });
 
 describe("Team", () => {
   it("registers a portal:index:Team with one dynamic port:Team child named after it", async () => {
     const { Team } = components;
-    const team = new Team("platform", { name: "platform", description: "Platform engineering" });
+    const team = await declared(components, () => new Team("platform", { name: "platform", description: "Platform engineering" }));
     expect(await valueOf(team.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:Team$pulumi-nodejs:dynamic/port:Team::platform");
     expect(await inputsOf("Team", "platform")).toEqual({ name: "platform", description: "Platform engineering" });
     expect(await valueOf(team.name)).toBe("platform");
     expect(await valueOf(team.entityIdentifier)).toBe("platform");
   });
 
-  it("registers nothing for a bad name and reports it with the component name", () => {
-    const { Team, currentPortalModel } = components;
-    new Team("bad", { name: "a/b" });
+  it("registers nothing for a bad name and reports it with the component name", async () => {
+    const { Team } = components;
+    const problems = await problemsOf(() => {
+      new Team("bad", { name: "a/b" });
+    });
     expect(registered.filter((r) => r.custom)).toEqual([]);
-    expect(problemsOf(() => currentPortalModel().check())[0]).toMatch(/^Team "bad": field name: must match Port's team name pattern/);
+    expect(problems[0]).toMatch(/^Team "bad": field name: must match Port's team name pattern/);
   });
 });
 
 describe("User", () => {
   it("sends teams by name and adds the moderator role of each moderated blueprint to the roles", async () => {
     const { Blueprint, Team, User } = components;
-    const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
-    const platform = new Team("platform", { name: "platform" });
-    new User("ana", { email: "ana@example.com", roles: ["Member"], teams: [platform, "payments"], moderates: [service] });
+    await declared(
+      components,
+      () => {
+        const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+        const platform = new Team("platform", { name: "platform" });
+        new User("ana", { email: "ana@example.com", roles: ["Member"], teams: [platform, "payments"], moderates: [service] });
+      },
+      { existingTeams: ["payments"] },
+    );
     expect(await inputsOf("User", "ana")).toEqual({ email: "ana@example.com", roles: ["Member", "service-moderator"], teams: ["platform", "payments"] });
     expect(registered.find((r) => r.type === "portal:index:User")?.name).toBe("ana");
   });
 
   it("defaults the roles to Member when it only moderates", async () => {
     const { User } = components;
-    new User("bo", { email: "bo@example.com", moderates: ["api"] });
+    await declared(
+      components,
+      () => {
+        new User("bo", { email: "bo@example.com", moderates: ["api"] });
+      },
+      { existingBlueprints: ["api"] },
+    );
     expect((await inputsOf("User", "bo")).roles).toEqual(["Member", "api-moderator"]);
   });
 
   it("qualifies moderator roles written in code with the stack's identifier prefix, once", async () => {
-    const { Blueprint, User, startPortalModel } = components;
-    startPortalModel({ identifierPrefix: "stg_" });
-    const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
-    new User("ana", { email: "ana@example.com", roles: ["service-moderator"] });
-    new User("bo", { email: "bo@example.com", roles: [`${service.declaredIdentifier}-moderator`] });
+    const { Blueprint, User } = components;
+    await declared(
+      components,
+      () => {
+        const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+        new User("ana", { email: "ana@example.com", roles: ["service-moderator"] });
+        new User("bo", { email: "bo@example.com", roles: [`${service.declaredIdentifier}-moderator`] });
+      },
+      { identifierPrefix: "stg_" },
+    );
     expect((await inputsOf("User", "ana")).roles).toEqual(["stg_service-moderator"]);
     expect((await inputsOf("User", "bo")).roles).toEqual(["stg_service-moderator"]);
   });
@@ -80,13 +97,19 @@ describe("User", () => {
 describe("BlueprintPermissions and ActionPermissions", () => {
   it("turn Blueprint, Team and User objects into identifiers, names and emails", async () => {
     const { Blueprint, BlueprintPermissions, Team, User } = components;
-    const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
-    const platform = new Team("platform", { name: "platform" });
-    const ana = new User("ana", { email: "ana@example.com" });
-    new BlueprintPermissions("service-permissions", {
-      blueprint: service,
-      entities: { register: { teams: [platform], users: [ana, "bo@example.com"], roles: ["service-moderator"], ownedByTeam: true } },
-    });
+    await declared(
+      components,
+      () => {
+        const service = new Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} } });
+        const platform = new Team("platform", { name: "platform" });
+        const ana = new User("ana", { email: "ana@example.com" });
+        new BlueprintPermissions("service-permissions", {
+          blueprint: service,
+          entities: { register: { teams: [platform], users: [ana, "bo@example.com"], roles: ["service-moderator"], ownedByTeam: true } },
+        });
+      },
+      { existingUsers: ["bo@example.com"] },
+    );
     expect(await inputsOf("BlueprintPermissions", "service-permissions")).toEqual({
       blueprint: "service",
       entities: { register: { teams: ["platform"], users: ["ana@example.com", "bo@example.com"], roles: ["service-moderator"], ownedByTeam: true } },
@@ -95,15 +118,19 @@ describe("BlueprintPermissions and ActionPermissions", () => {
 
   it("take the identifier of an action managed elsewhere as written", async () => {
     const { ActionPermissions } = components;
-    new ActionPermissions("deploy", { action: "deploy", execute: { roles: ["Member"], ownedByTeam: true } });
+    await declared(components, () => {
+      new ActionPermissions("deploy", { action: "deploy", execute: { roles: ["Member"], ownedByTeam: true } });
+    }, existingActions);
     expect(await inputsOf("ActionPermissions", "deploy")).toEqual({ action: "deploy", execute: { roles: ["Member"], ownedByTeam: true } });
   });
 
-  it("refuse two components managing the permissions of one blueprint", () => {
-    const { BlueprintPermissions, currentPortalModel } = components;
-    new BlueprintPermissions("a", { blueprint: "_user", entities: { read: { roles: ["Admin"] } } });
-    new BlueprintPermissions("b", { blueprint: "_user", entities: { update: { roles: ["Admin"] } } });
-    expect(problemsOf(() => currentPortalModel().check())).toEqual([
+  it("refuse two components managing the permissions of one blueprint", async () => {
+    const { BlueprintPermissions } = components;
+    const problems = await problemsOf(() => {
+      new BlueprintPermissions("a", { blueprint: "_user", entities: { read: { roles: ["Admin"] } } });
+      new BlueprintPermissions("b", { blueprint: "_user", entities: { update: { roles: ["Admin"] } } });
+    });
+    expect(problems).toEqual([
       'BlueprintPermissions "b": the permissions of blueprint "_user" are already managed by BlueprintPermissions "a". Declare them in one place.',
     ]);
   });
@@ -128,8 +155,7 @@ describe("TeamRoles", () => {
 
   it("creates the plan's teams, users and permissions as its children, named after it", async () => {
     const { TeamRoles } = components;
-    const { args } = plan();
-    const roles = new TeamRoles("access", args);
+    const roles = await declared(components, () => new TeamRoles("access", plan().args), existingActions);
     await inputsOf("User", "access-user-bo@example.com");
     const componentList = registered.filter((r) => r.type.startsWith("portal:index:") && r.type !== "portal:index:Blueprint").map((r) => [r.type, r.name]);
     expect(componentList).toEqual([
@@ -160,7 +186,7 @@ describe("TeamRoles", () => {
 
   it("gives each user the teams listing them as members and the moderator roles of the blueprints they moderate", async () => {
     const { TeamRoles } = components;
-    new TeamRoles("access", plan().args);
+    await declared(components, () => new TeamRoles("access", plan().args), existingActions);
     expect(await inputsOf("User", "access-user-ana@example.com")).toEqual({ email: "ana@example.com", roles: ["Admin"], teams: ["platform", "payments"] });
     expect(await inputsOf("User", "access-user-bo@example.com")).toEqual({ email: "bo@example.com", roles: ["Member", "service-moderator"], teams: ["payments"] });
     expect(await inputsOf("Team", "access-team-payments")).toEqual({ name: "payments" });
@@ -168,7 +194,7 @@ describe("TeamRoles", () => {
 
   it("points the permissions at the plan's Team and User objects", async () => {
     const { TeamRoles } = components;
-    const roles = new TeamRoles("access", plan().args);
+    const roles = await declared(components, () => new TeamRoles("access", plan().args), existingActions);
     expect(await inputsOf("BlueprintPermissions", "access-blueprint-service")).toEqual({
       blueprint: "service",
       entities: { update: { teams: ["platform"], ownedByTeam: true }, register: { users: ["bo@example.com"] } },
@@ -177,9 +203,9 @@ describe("TeamRoles", () => {
     expect(roles.blueprintPermissions.map((p) => p.resource !== undefined)).toEqual([true]);
   });
 
-  it("summarizes who can do what, as declared", () => {
+  it("summarizes who can do what, as declared", async () => {
     const { TeamRoles } = components;
-    const roles = new TeamRoles("access", plan().args);
+    const roles = await declared(components, () => new TeamRoles("access", plan().args), existingActions);
     expect(roles.access).toEqual({
       teams: { platform: ["ana@example.com"], payments: ["ana@example.com", "bo@example.com"] },
       users: {
@@ -193,32 +219,36 @@ describe("TeamRoles", () => {
     });
   });
 
-  it("refuses members and moderators who are not users of the plan, and ownedByTeam without an ownership decision, registering nothing", () => {
-    const { TeamRoles, currentPortalModel } = components;
-    const { args, service } = plan();
-    registered.length = 0;
-    new TeamRoles("access", {
-      ...args,
-      teams: { platform: { members: ["carl@example.com"] } },
-      moderators: [{ blueprint: service, users: ["dee@example.com"] }],
-      ownership: {},
-    });
+  it("refuses members and moderators who are not users of the plan, and ownedByTeam without an ownership decision, registering nothing", async () => {
+    const { TeamRoles } = components;
+    const problems = await problemsOf(() => {
+      const { args, service } = plan();
+      registered.length = 0;
+      new TeamRoles("access", {
+        ...args,
+        teams: { platform: { members: ["carl@example.com"] } },
+        moderators: [{ blueprint: service, users: ["dee@example.com"] }],
+        ownership: {},
+      });
+    }, existingActions);
     expect(registered.filter((r) => r.custom)).toEqual([]);
-    expect(problemsOf(() => currentPortalModel().check())).toEqual([
+    expect(problems).toEqual([
       'TeamRoles "access": field teams.platform.members[0]: "carl@example.com" is not one of the plan\'s users (ana@example.com, bo@example.com). Add it to users with its roles, or fix the email.',
       'TeamRoles "access": field moderators[0].users[0]: "dee@example.com" is not one of the plan\'s users (ana@example.com, bo@example.com). Add it to users with its roles, or fix the email.',
       'TeamRoles "access": field blueprintPermissions[0].entities.update.ownedByTeam: ownedByTeam grants the entity\'s owning teams, but blueprint "service" has no ownership decision. Add it to ownership (and set the same ownership on the Blueprint), or remove ownedByTeam.',
     ]);
   });
 
-  it("fails the portal check naming a team, a role and a user that nothing declares", () => {
-    const { TeamRoles, currentPortalModel } = components;
-    new TeamRoles("access", {
-      users: { "ana@example.com": { roles: ["api-moderator"] } },
-      blueprintPermissions: [{ blueprint: "_user", entities: { read: { teams: ["platfrom"], users: ["zed@example.com"] } } }],
-      teams: { platform: { members: ["ana@example.com"] } },
+  it("fails the portal check naming a team, a role and a user that nothing declares", async () => {
+    const { TeamRoles } = components;
+    const problems = await problemsOf(() => {
+      new TeamRoles("access", {
+        users: { "ana@example.com": { roles: ["api-moderator"] } },
+        blueprintPermissions: [{ blueprint: "_user", entities: { read: { teams: ["platfrom"], users: ["zed@example.com"] } } }],
+        teams: { platform: { members: ["ana@example.com"] } },
+      });
     });
-    expect(problemsOf(() => currentPortalModel().check())).toEqual([
+    expect(problems).toEqual([
       'User "access-user-ana@example.com": field roles[0]: role "api-moderator" moderates blueprint "api", which is not declared in this stack. Fix the role, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
       'BlueprintPermissions "access-blueprint-_user": field entities.read.teams[0]: team "platfrom" is not declared in this stack. Did you mean "platform"? Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.',
       'BlueprintPermissions "access-blueprint-_user": field entities.read.users[0]: user "zed@example.com" is not declared in this stack. Did you mean "ana@example.com"? Declare the user, fix the email, or list it in existingUsers if it is managed outside this stack.',
@@ -226,26 +256,38 @@ describe("TeamRoles", () => {
   });
 
   it("manages page permissions through PagePermissions, checking the teams and roles it names", async () => {
-    const { TeamRoles, currentPortalModel } = components;
-    new TeamRoles("access", {
-      teams: { platform: {} },
-      pagePermissions: [{ page: "dora", read: { teams: ["platform"], roles: ["Member"] } }, { page: "costs", read: { teams: ["finance"] } }],
-    });
+    const { TeamRoles } = components;
+    const declarations = () => {
+      new TeamRoles("access", {
+        teams: { platform: {} },
+        pagePermissions: [{ page: "dora", read: { teams: ["platform"], roles: ["Member"] } }, { page: "costs", read: { teams: ["finance"] } }],
+      });
+    };
+    // A portal whose check fails registers nothing: the inputs are those of the same plan in a
+    // portal where "finance" is a team managed outside the stack.
+    await declared(components, declarations, { existingTeams: ["finance"] });
     expect(await inputsOf("PagePermissions", "access-page-dora")).toEqual({ page: "dora", read: { teams: ["platform"], roles: ["Member"] } });
-    expect(problemsOf(() => currentPortalModel().check())).toEqual([
-      'TeamRoles "access": field pagePermissions[1].read.teams[0]: team "finance" is not declared in this stack. Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.',
+    expect(await problemsOf(declarations)).toEqual([
+      'PagePermissions "access-page-costs": field read.teams[0]: team "finance" is not declared in this stack. Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.',
     ]);
   });
 
   it("builds the guide's plan: admins and moderators in the platform team, developers in product, owners updating their services", async () => {
     const { Blueprint } = components;
     const { portalTeamRoles, SERVICE_OWNERSHIP } = await import("../../stacks/guide/team-roles");
-    const service = new Blueprint("service", { identifier: "service", title: "Service", ownership: SERVICE_OWNERSHIP, schema: { properties: {} } });
-    const roles = portalTeamRoles("guide", { service, serviceAction: "deploy", dashboard: "operations" }, {
-      admins: ["ada@example.com"],
-      platformEngineers: ["pat@example.com"],
-      developers: ["dev@example.com"],
-    });
+    // declared() rejects with the problems when the portal check fails.
+    const roles = await declared(
+      components,
+      () => {
+        const service = new Blueprint("service", { identifier: "service", title: "Service", ownership: SERVICE_OWNERSHIP, schema: { properties: {} } });
+        return portalTeamRoles("guide", { service, serviceAction: "deploy", dashboard: "operations" }, {
+          admins: ["ada@example.com"],
+          platformEngineers: ["pat@example.com"],
+          developers: ["dev@example.com"],
+        });
+      },
+      existingActions,
+    );
     expect(roles.access.users).toEqual({
       "ada@example.com": { roles: ["Admin"], teams: ["platform"] },
       "pat@example.com": { roles: ["Member", "service-moderator"], teams: ["platform"] },
@@ -254,12 +296,16 @@ describe("TeamRoles", () => {
     expect((roles.access.blueprints as any).service.entities.update).toEqual({ roles: ["Admin", "service-moderator"], ownedByTeam: true });
     expect(roles.access.actions).toEqual({ deploy: { execute: { roles: ["Admin"], teams: ["platform"], ownedByTeam: true } } });
     expect(roles.access.pages).toEqual({ operations: { read: { roles: ["Admin"], teams: ["platform", "product"] } } });
-    expect(problemsOf(() => components.currentPortalModel().check({ existingActions: ["deploy"] }))).toEqual([]);
   });
 
-  it("accepts teams and users listed as existing outside the stack", () => {
-    const { BlueprintPermissions, currentPortalModel } = components;
-    new BlueprintPermissions("read", { blueprint: "_user", entities: { read: { teams: ["sre"], users: ["ops@example.com"] } } });
-    expect(problemsOf(() => currentPortalModel().check({ existingTeams: ["sre"], existingUsers: ["ops@example.com"] }))).toEqual([]);
+  it("accepts teams and users listed as existing outside the stack", async () => {
+    const { BlueprintPermissions } = components;
+    const problems = await problemsOf(
+      () => {
+        new BlueprintPermissions("read", { blueprint: "_user", entities: { read: { teams: ["sre"], users: ["ops@example.com"] } } });
+      },
+      { existingTeams: ["sre"], existingUsers: ["ops@example.com"] },
+    );
+    expect(problems).toEqual([]);
   });
 });

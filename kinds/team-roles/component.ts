@@ -1,12 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { BlueprintOwnership, moderatorRole, validateSpec, type PortRole } from "../../core/schemas";
+import { BlueprintOwnership } from "../blueprint/schema";
+import { moderatorRole, type PortRole } from "../user/schema";
+import { validateSpec } from "../../core/schemas/problems";
 import { ActionPermissions, type ActionPermissionsArgs } from "../permissions/action-component";
 import { BlueprintPermissions, type BlueprintPermissionsArgs } from "../permissions/blueprint-component";
 import { PagePermissions, type PagePermissionsArgs } from "../page-permissions/component";
-import { blueprintIdentifier, identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent } from "../../core/components/people-refs";
+import { identifierValue, isKnownIdentifier, withPeopleValues, type IdentifiedComponent } from "../user/refs";
 import { isPlain } from "../../core/components/plain-input";
-import { currentPortalModel, type PortalModel } from "../../core/components/portal-model";
+import { PortComponent } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
+import { Blueprint } from "../blueprint/component";
+import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
 import { Team } from "../team/component";
 import { User } from "../user/component";
 
@@ -63,7 +68,7 @@ export interface TeamRolesArgs {
  * what (`access`): `Team`s, `User` invitations (roles, teams, moderator roles), and
  * `BlueprintPermissions`, `ActionPermissions` and `PagePermissions`.
  */
-export class TeamRoles extends pulumi.ComponentResource {
+export class TeamRoles extends PortComponent {
   readonly teams: Record<string, Team> = {};
   readonly users: Record<string, User> = {};
   readonly blueprintPermissions: BlueprintPermissions[] = [];
@@ -73,18 +78,18 @@ export class TeamRoles extends pulumi.ComponentResource {
   readonly access: Record<string, unknown>;
 
   constructor(name: string, args: TeamRolesArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:TeamRoles", name, {}, opts);
-    const component = `TeamRoles "${name}"`;
-    const model = currentPortalModel();
-    this.access = accessSummary(args, model);
+    super("TeamRoles", name, opts);
+    const component = this.component;
+    const portal = this.portal;
+    this.access = accessSummary(args, portal);
 
     for (const blueprint of Object.keys(args.ownership ?? {})) {
-      model.referBlueprint({ from: component, field: `ownership.${blueprint}`, identifier: blueprintIdentifier(blueprint, model) });
+      this.model.referBlueprint({ from: component, field: `ownership.${blueprint}`, identifier: blueprint });
     }
-    const problems = planProblems(component, name, args, model);
+    const problems = planProblems(component, name, args, portal);
     if (problems.length > 0) {
-      // Nothing is registered: the portal check fails the run with these problems.
-      model.reportProblems(problems);
+      // A plan with problems declares no children: the portal check fails the run with these problems.
+      this.report(problems);
       this.registerOutputs({ access: this.access });
       return;
     }
@@ -103,22 +108,16 @@ export class TeamRoles extends pulumi.ComponentResource {
 
     const people = (value: unknown) => withPlanPeople(value, this.teams, this.users);
     (args.blueprintPermissions ?? []).forEach((permissions, index) => {
-      const childName = `${name}-blueprint-${scopeName(permissions.blueprint, model, index, true)}`;
+      const childName = `${name}-blueprint-${scopeName(permissions.blueprint, portal, index, true)}`;
       this.blueprintPermissions.push(new BlueprintPermissions(childName, people(permissions) as BlueprintPermissionsArgs, child));
     });
     (args.actionPermissions ?? []).forEach((permissions, index) => {
-      const childName = `${name}-action-${scopeName(permissions.action, model, index)}`;
+      const childName = `${name}-action-${scopeName(permissions.action, portal, index)}`;
       this.actionPermissions.push(new ActionPermissions(childName, people(permissions) as ActionPermissionsArgs, child));
     });
     (args.pagePermissions ?? []).forEach((permissions, index) => {
-      // PagePermissions takes plain names: check them here, and pass the plan's teams and users as outputs (ordering creation).
-      const { page, ...blocks } = permissions;
-      referPeopleIn(blocks, `pagePermissions[${index}]`, component, model);
-      const pageName = targetName(page, model, false);
-      if (isKnownIdentifier(pageName)) model.declarePermissionScope(`page "${pageName}"`, component);
-      const resolved = withPeopleValues(people(blocks), model, "inputs") as Omit<PagePermissionsArgs, "page">;
-      const childName = `${name}-page-${scopeName(page, model, index)}`;
-      this.pagePermissions.push(new PagePermissions(childName, { page, ...resolved }, child));
+      const childName = `${name}-page-${scopeName(permissions.page, portal, index)}`;
+      this.pagePermissions.push(new PagePermissions(childName, people(permissions) as PagePermissionsArgs, child));
     });
     this.registerOutputs({ access: this.access });
   }
@@ -137,19 +136,26 @@ function withPlanPeople(value: unknown, teams: Record<string, Team>, users: Reco
   return out;
 }
 
-/** The identifier of a permission scope's parent as known at preview; plain action and page identifiers name objects managed elsewhere and are used as written. */
-function targetName(ref: unknown, model: PortalModel, qualifyPlain: boolean): unknown {
-  return typeof ref === "string" && !qualifyPlain ? ref : identifierValue(ref, model, "declared");
+/**
+ * The identifier of a permission scope's parent as known at preview, for child names and the
+ * access summary: blueprints (a `Blueprint` or a plain identifier of one) with the stack's prefix
+ * and suffix, as these names were before references were resolved at the check, so existing
+ * stacks keep their URNs; plain action and page identifiers are used as written.
+ */
+function targetName(ref: unknown, portal: Portal, blueprint: boolean): unknown {
+  if (ref instanceof Blueprint) return ref.declaredIdentifier === undefined ? PLACEHOLDER_IDENTIFIER : portal.qualify(ref.declaredIdentifier);
+  if (typeof ref === "string") return blueprint && !ref.startsWith("_") ? portal.qualify(ref) : ref;
+  return identifierValue(ref, portal, "declared");
 }
 
 /** A readable child name for a scope: its identifier when known, else its position. */
-function scopeName(ref: unknown, model: PortalModel, index: number, qualifyPlain = false): string {
-  const identifier = targetName(ref, model, qualifyPlain);
+function scopeName(ref: unknown, portal: Portal, index: number, blueprint = false): string {
+  const identifier = targetName(ref, portal, blueprint);
   return isKnownIdentifier(identifier) ? identifier : String(index);
 }
 
 /** Problems only the plan as a whole can see: members and moderators who are not users of the plan, ownership, ownedByTeam without owners. */
-function planProblems(component: string, name: string, args: TeamRolesArgs, model: PortalModel): string[] {
+function planProblems(component: string, name: string, args: TeamRolesArgs, portal: Portal): string[] {
   const problems: string[] = [];
   const users = Object.keys(args.users ?? {});
   const notAUser = (field: string, email: string) =>
@@ -167,9 +173,9 @@ function planProblems(component: string, name: string, args: TeamRolesArgs, mode
   if (args.ownership !== undefined) {
     const result = validateSpec(z.object({ ownership: z.record(z.string(), BlueprintOwnership) }), "TeamRoles", name, { ownership: args.ownership });
     if (!result.ok) problems.push(...result.problems.map((p) => p.message));
-    const owned = new Set(Object.keys(args.ownership).map((key) => blueprintIdentifier(key, model)));
+    const owned = new Set(Object.keys(args.ownership));
     (args.blueprintPermissions ?? []).forEach((permissions, index) => {
-      const blueprint = identifierValue(permissions.blueprint, model, "declared");
+      const blueprint = identifierValue(permissions.blueprint, portal, "declared");
       if (typeof blueprint !== "string" || owned.has(blueprint)) return;
       for (const field of ownedByTeamFields(permissions.entities)) {
         problems.push(
@@ -196,12 +202,12 @@ function ownedByTeamFields(entities: unknown): string[] {
 }
 
 /** Who can do what, as plain data for reviewers; values not known at preview show as "(known after apply)". */
-function accessSummary(args: TeamRolesArgs, model: PortalModel): Record<string, unknown> {
+function accessSummary(args: TeamRolesArgs, portal: Portal): Record<string, unknown> {
   const known = (value: unknown) => (isPlain(value) ? value : "(known after apply)");
   const moderatorRoles = (email: string) =>
     (args.moderators ?? [])
       .filter((m) => m.users.includes(email))
-      .map((m) => identifierValue(m.blueprint, model, "declared"))
+      .map((m) => targetName(m.blueprint, portal, true))
       .map((blueprint) => moderatorRole(String(blueprint)));
   const teams = Object.fromEntries(Object.entries(args.teams ?? {}).map(([teamName, team]) => [teamName, [...(team.members ?? [])].sort()]));
   const users = Object.fromEntries(
@@ -217,8 +223,8 @@ function accessSummary(args: TeamRolesArgs, model: PortalModel): Record<string, 
     Object.fromEntries(
       (list ?? []).map((item, index) => {
         const { [key]: target, ...blocks } = item;
-        const identifier = targetName(target, model, key === "blueprint");
-        return [typeof identifier === "string" ? identifier : `#${index}`, known(withPeopleValues(blocks, model, "declared"))];
+        const identifier = targetName(target, portal, key === "blueprint");
+        return [typeof identifier === "string" ? identifier : `#${index}`, known(withPeopleValues(blocks, portal, "declared"))];
       }),
     );
   return {

@@ -1,14 +1,6 @@
-import {
-  ActionPermissionsSpec,
-  BlueprintPermissionsSpec,
-  moderatedBlueprint,
-  moderatorRole,
-  normalizePermissions,
-  policyJqFields,
-  PortRole,
-  TeamSpec,
-  UserInvitationSpec,
-} from "../../core/schemas";
+import { ActionPermissionsSpec, BlueprintPermissionsSpec, normalizePermissions, policyJqFields } from "../permissions/schema";
+import { moderatedBlueprint, moderatorRole, PortRole, UserInvitationSpec } from "../user/schema";
+import { TeamSpec } from "../team/schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 describe("PortRole", () => {

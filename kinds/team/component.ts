@@ -1,32 +1,36 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { TeamSpec, TeamSpecInput, validateSpec } from "../../core/schemas";
+import { TeamSpec, TeamSpecInput } from "./schema";
+import { ExistingObject } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
-import { isPlain } from "../../core/components/plain-input";
-import { currentPortalModel } from "../../core/components/portal-model";
+import { PortComponent, PortResource } from "../../core/components/port-component";
 
 /** Port's team, as typed args: name, description, and (optionally) its members' emails. */
 export type TeamArgs = { [K in keyof TeamSpecInput]: DeepInput<TeamSpecInput[K]> };
 
-/** One provider instance for every team. */
-const teamProvider = providerStub("Team");
-
 /** The dynamic resource behind a Team: `pulumi-nodejs:dynamic/port:Team`. */
-export class TeamResource extends pulumi.dynamic.Resource {
+export class TeamResource extends PortResource {
   declare readonly name: pulumi.Output<string>;
   /** Port's `_team` entity identifier, when Port answers one (orgs with users-and-teams ownership v2). */
   declare readonly identifier: pulumi.Output<string | undefined>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(teamProvider, name, spec, opts, "port", "Team");
+    super("Team", name, spec, opts);
   }
 }
+
+/** A team managed outside this stack (SSO, Port's UI), named explicitly: `Team.existing("platform")`. */
+export class ExistingTeam extends ExistingObject {}
 
 /**
  * A Port team, addressed by name. Users join it through their `teams` (see `User`), or, when the
  * code lists `users` here, exactly those users are its members. Permissions and users refer to
  * a team by this object, which orders creation and lets the portal check the reference.
  */
-export class Team extends pulumi.ComponentResource {
+export class Team extends PortComponent {
+  /** A team managed outside this stack, to refer to by name: not reported as undeclared. */
+  static existing(name: string): ExistingTeam {
+    return new ExistingTeam(name);
+  }
+
   /** The team's name in Port (how permissions and users name it), once created. */
   readonly name: pulumi.Output<string>;
   /**
@@ -36,33 +40,24 @@ export class Team extends pulumi.ComponentResource {
   readonly entityIdentifier: pulumi.Output<string>;
   /** The name as written in code, when it is a plain string (used to check references). */
   readonly declaredName: string | undefined;
-  /** The dynamic resource, absent when the args were invalid (the portal check then fails the run). */
-  readonly resource: TeamResource | undefined;
+  /** The dynamic resource. */
+  readonly resource: TeamResource;
 
   constructor(name: string, args: TeamArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:Team", name, {}, opts);
-    const component = `Team "${name}"`;
-    const model = currentPortalModel();
+    super("Team", name, opts);
     this.declaredName = typeof args.name === "string" ? args.name : undefined;
-    if (this.declaredName !== undefined) model.declareTeam(this.declaredName, component);
+    if (this.declaredName !== undefined) this.model.declareTeam(this.declaredName, this.component);
     if (Array.isArray(args.users)) {
       args.users.forEach((email, index) => {
-        if (typeof email === "string") model.referPeople("user", { from: component, field: `users[${index}]`, identifier: email });
+        if (typeof email === "string") this.model.referPeople("user", { from: this.component, field: `users[${index}]`, identifier: email });
       });
     }
+    this.checkKnown(TeamSpec, "Team", name, args);
 
-    const problems = isPlain(args) ? validateSpec(TeamSpec, "Team", name, args) : { ok: true as const };
-    if (!problems.ok) {
-      model.reportProblems(problems.problems.map((p) => p.message));
-      this.resource = undefined;
-      this.name = pulumi.output(args.name);
-      this.entityIdentifier = this.name;
-    } else {
-      // `identifier` is an output only: listed as undefined so Pulumi exposes it.
-      this.resource = new TeamResource(name, { ...args, identifier: undefined } as pulumi.Inputs, { parent: this });
-      this.name = this.resource.name;
-      this.entityIdentifier = pulumi.all([this.resource.identifier, this.resource.name]).apply(([identifier, teamName]) => identifier ?? teamName);
-    }
+    // `identifier` is an output only: listed as undefined so Pulumi exposes it.
+    this.resource = new TeamResource(name, { ...args, identifier: undefined } as pulumi.Inputs, { parent: this });
+    this.name = this.resource.name;
+    this.entityIdentifier = pulumi.all([this.resource.identifier, this.resource.name]).apply(([identifier, teamName]) => identifier ?? teamName);
     this.registerOutputs({ name: this.name, entityIdentifier: this.entityIdentifier });
   }
 }

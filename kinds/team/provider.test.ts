@@ -1,4 +1,7 @@
-import { PortApiError, PortClient, getTeam, inviteUser, replaceTeam, teamMemberEmails } from "../../core/client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
+import { getTeam, replaceTeam, teamMemberEmails } from "./client";
+import { inviteUser } from "../user/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { teamLogic } from "./provider";
 

@@ -1,5 +1,5 @@
-import { createTeam, deleteTeam, getTeam, replaceTeam, teamMemberEmails, type PortTeam, type PortTeamBody } from "../../core/client";
-import { TeamSpec } from "../../core/schemas";
+import { createTeam, deleteTeam, getTeam, replaceTeam, teamMemberEmails, type PortTeam, type PortTeamBody } from "./client";
+import { TeamSpec } from "./schema";
 import { asSet } from "../../core/providers/canonical-json";
 import { documentLogic, type PortDocument } from "../../core/providers/document-logic";
 

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerStub } from "../../core/providers/provider-stub";
-import { moderatorRole, UserInvitationSpec, UserInvitationSpecInput, validateSpec } from "../../core/schemas";
-import type { RefMode } from "../action/refs";
+import { moderatorRole, UserInvitationSpec, UserInvitationSpecInput } from "./schema";
+import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
-import { blueprintIdentifier, identifierValue, referPeopleIn, roleValue, teamValue, type IdentifiedComponent, type TeamRef } from "../../core/components/people-refs";
-import { isPlain } from "../../core/components/plain-input";
-import { currentPortalModel, type PortalModel } from "../../core/components/portal-model";
+import { identifierValue, referPeopleIn, roleValue, teamValue, type IdentifiedComponent, type TeamRef } from "./refs";
+import { ExistingObject } from "../../core/components/references";
+import { PortComponent, PortResource } from "../../core/components/port-component";
+import type { Portal } from "../../core/components/portal";
 
-/** A blueprint to moderate: a `Blueprint` of this program, or the identifier of one. */
-export type ModeratedBlueprint = IdentifiedComponent | pulumi.Input<string>;
+/** A blueprint to moderate: a `Blueprint`, `Blueprint.existing(...)`, or an identifier. */
+export type ModeratedBlueprint = IdentifiedComponent | ExistingObject | pulumi.Input<string>;
 
 /**
  * A user invitation as typed args: the schema's fields, with `teams` accepting `Team` objects and
@@ -21,74 +21,71 @@ export type UserArgs = { [K in keyof Omit<UserInvitationSpecInput, "teams">]: De
   moderates?: ModeratedBlueprint[];
 };
 
-const userProvider = providerStub("User");
-
 /** The dynamic resource behind a User: `pulumi-nodejs:dynamic/port:User`. */
-export class UserResource extends pulumi.dynamic.Resource {
+export class UserResource extends PortResource {
   declare readonly email: pulumi.Output<string>;
   declare readonly roles: pulumi.Output<string[]>;
   declare readonly teams: pulumi.Output<string[]>;
   constructor(name: string, spec: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(userProvider, name, spec, opts, "port", "User");
+    super("User", name, spec, opts);
   }
 }
+
+/** A user managed outside this stack, named explicitly: `User.existing("ana@example.com")`. */
+export class ExistingUser extends ExistingObject {}
 
 /**
  * A user of the Port organization, by email, with roles and teams. A user new to the org is
  * invited; removing the User from the code removes that invitation and nothing else. A user who
  * was already in the org keeps their account: their previous roles and teams are put back.
  */
-export class User extends pulumi.ComponentResource {
+export class User extends PortComponent {
+  /** A user managed outside this stack, to refer to by email: not reported as undeclared. */
+  static existing(email: string): ExistingUser {
+    return new ExistingUser(email);
+  }
+
   /** The user's email in Port (how permissions and teams name the user), once applied. */
   readonly email: pulumi.Output<string>;
   /** The email as written in code, when it is a plain string (used to check references). */
   readonly declaredEmail: string | undefined;
-  readonly resource: UserResource | undefined;
+  readonly resource: UserResource;
 
   constructor(name: string, args: UserArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("portal:index:User", name, {}, opts);
-    const component = `User "${name}"`;
-    const model = currentPortalModel();
+    super("User", name, opts);
     this.declaredEmail = typeof args.email === "string" ? args.email : undefined;
-    if (this.declaredEmail !== undefined) model.declareUser(this.declaredEmail, component);
-    registerReferences(component, args, model);
+    if (this.declaredEmail !== undefined) this.model.declareUser(this.declaredEmail, this.component);
+    registerReferences(this.component, args, this.portal);
+    this.checkKnown(UserInvitationSpec, "User", name, userDocument(args, this.portal, "declared"));
 
-    const declared = userDocument(args, model, "declared");
-    const result = isPlain(declared) ? validateSpec(UserInvitationSpec, "User", name, declared) : { ok: true as const };
-    if (!result.ok) {
-      model.reportProblems(result.problems.map((p) => p.message));
-      this.resource = undefined;
-      this.email = pulumi.output(args.email);
-    } else {
-      this.resource = new UserResource(name, userDocument(args, model, "inputs") as pulumi.Inputs, { parent: this });
-      this.email = this.resource.email;
-    }
+    this.resource = new UserResource(name, userDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
+    this.email = this.resource.email;
     this.registerOutputs({ email: this.email });
   }
 }
 
 /** The invitation Port gets: roles plus one moderator role per moderated blueprint, teams by name. */
-function userDocument(args: UserArgs, model: PortalModel, mode: RefMode): Record<string, unknown> {
+function userDocument(args: UserArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
   const { moderates, teams, roles, ...rest } = args;
   const doc: Record<string, unknown> = { ...rest };
   const moderatorRoles = (moderates ?? []).map((blueprint) => {
-    const identifier = identifierValue(blueprint, model, mode);
+    const identifier = identifierValue(blueprint, portal, mode);
     return pulumi.Output.isInstance(identifier) ? identifier.apply((id) => moderatorRole(String(id))) : typeof identifier === "string" ? moderatorRole(identifier) : identifier;
   });
   // `moderates` adds to the roles, which default to Member as in Port.
   const base = roles ?? (moderatorRoles.length > 0 ? ["Member"] : undefined);
   if (pulumi.Output.isInstance(base) || base instanceof Promise) {
-    doc.roles = pulumi.all([base, ...moderatorRoles]).apply(([list, ...extra]) => [...(list as unknown[]).map((role) => roleValue(role, model)), ...extra]);
+    doc.roles = pulumi.output(base).apply((list) => pulumi.all([...(list as unknown[]).map((role) => roleValue(role, portal, mode)), ...moderatorRoles]));
   } else if (base !== undefined) {
-    doc.roles = [...base.map((role) => roleValue(role, model)), ...moderatorRoles];
+    doc.roles = [...base.map((role) => roleValue(role, portal, mode)), ...moderatorRoles];
   }
   if (teams !== undefined) doc.teams = teams.map((team) => teamValue(team, mode));
   return doc;
 }
 
-function registerReferences(component: string, args: UserArgs, model: PortalModel): void {
-  referPeopleIn({ roles: args.roles, teams: args.teams }, "", component, model);
+function registerReferences(component: string, args: UserArgs, portal: Portal): void {
+  referPeopleIn({ roles: args.roles, teams: args.teams }, "", component, portal);
   (args.moderates ?? []).forEach((blueprint, index) => {
-    if (typeof blueprint === "string") model.referBlueprint({ from: component, field: `moderates[${index}]`, identifier: blueprintIdentifier(blueprint, model) });
+    if (typeof blueprint === "string") portal.model.referBlueprint({ from: component, field: `moderates[${index}]`, identifier: blueprint });
   });
 }

@@ -1,4 +1,7 @@
-import { PortApiError, PortClient, createTeam, deleteTeam, getUser, inviteUser, listUsers, userRoleNames, userTeamNames } from "../../core/client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
+import { createTeam, deleteTeam } from "../team/client";
+import { getUser, inviteUser, listUsers, userRoleNames, userTeamNames } from "./client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { userLogic } from "./provider";
 

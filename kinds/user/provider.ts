@@ -1,16 +1,9 @@
-import {
-  deleteUser,
-  getBlueprint,
-  getUser,
-  inviteUser,
-  listTeams,
-  updateUser,
-  userRoleNames,
-  userTeamNames,
-  type PortClient,
-  type PortUser,
-} from "../../core/client";
-import { moderatedBlueprint, UserInvitationSpec, validateSpec } from "../../core/schemas";
+import { deleteUser, getUser, inviteUser, updateUser, userRoleNames, userTeamNames, type PortUser } from "./client";
+import { getBlueprint } from "../blueprint/client";
+import { listTeams } from "../team/client";
+import { type PortClient } from "../../core/client/port-client";
+import { moderatedBlueprint, UserInvitationSpec } from "./schema";
+import { validateSpec } from "../../core/schemas/problems";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
 import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Components, problemsOfCheck as problemsOfCheckIn, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
+import { Components, declared, problemsOf, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 
 // The Webhook component under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
@@ -14,10 +14,10 @@ beforeAll(async () => {
 
 beforeEach(() => {
   registered.length = 0;
-  components.startPortalModel();
 });
 
-const problemsOfCheck = () => problemsOfCheckIn(components);
+/** The problems the portal check reports for `declarations` ([] when it passes). */
+const problemsOfCheck = (declarations: () => void) => problemsOf(components, declarations);
 
 function repositoryBlueprint() {
   return new components.Blueprint("repository", {
@@ -33,7 +33,7 @@ const pushMapping = { filter: '.headers."x-github-event" == "push"', entity: { i
 
 describe("Webhook", () => {
   it("registers a portal:index:Webhook component with one dynamic port:Webhook child", async () => {
-    const webhook = new components.Webhook("github", { identifier: "github", title: "GitHub", mappings: [] });
+    const webhook = await declared(components, () => new components.Webhook("github", { identifier: "github", title: "GitHub", mappings: [] }));
     expect(await valueOf(webhook.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:Webhook$pulumi-nodejs:dynamic/port:Webhook::github");
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["portal:index:Webhook", "github"],
@@ -42,14 +42,17 @@ describe("Webhook", () => {
   });
 
   it("passes the spec with each mapping's Blueprint as its identifier, and the outputs of Port's URL and key", async () => {
-    const repository = repositoryBlueprint();
-    const webhook = new components.Webhook("github", {
-      identifier: "github",
-      title: "GitHub",
-      mappings: [
-        { blueprint: repository, ...pushMapping },
-        { blueprint: "_team", operation: "delete", entity: { identifier: ".body.team" } },
-      ],
+    // declared() rejects with the problems when the portal check fails.
+    const webhook = await declared(components, () => {
+      const repository = repositoryBlueprint();
+      return new components.Webhook("github", {
+        identifier: "github",
+        title: "GitHub",
+        mappings: [
+          { blueprint: repository, ...pushMapping },
+          { blueprint: "_team", operation: "delete", entity: { identifier: ".body.team" } },
+        ],
+      });
     });
     await valueOf(webhook.identifier);
     const { __provider, ...inputs } = registered.find((r) => r.type.endsWith("port:Webhook"))!.inputs;
@@ -64,30 +67,31 @@ describe("Webhook", () => {
     expect(await valueOf(webhook.identifier)).toBe("github");
     expect(await valueOf(webhook.url)).toBe("https://ingest.port.io/key-1");
     expect(await valueOf(webhook.webhookKey)).toBe("key-1");
-    expect(problemsOfCheck()).toEqual([]);
   });
 
   it("keeps the security settings secret in the inputs, even when the secret was given as a plain string", async () => {
     const security = { secret: "plain-text-secret", signatureHeaderName: "X-Hub-Signature-256", signatureAlgorithm: "sha256" as const };
-    const webhook = new components.Webhook("github", { identifier: "github", title: "GitHub", security });
+    const webhook = await declared(components, () => new components.Webhook("github", { identifier: "github", title: "GitHub", security }));
     await valueOf(webhook.identifier);
     const inputs = registered.find((r) => r.type.endsWith("port:Webhook"))!.inputs;
     expect(inputs.security).toEqual({ [specialSigKey]: specialSecretSig, value: security });
   });
 
-  it("registers nothing for invalid args and reports every problem with the component and the field", () => {
-    const repository = repositoryBlueprint();
-    new components.Webhook("bad", {
-      identifier: "git hub",
-      title: "Bad",
-      security: { secret: pulumi.secret("s") },
-      mappings: [
-        { blueprint: repository, entity: { identifier: ".id", properties: { URL: ".url", label: ".t" }, relations: { servce: ".s" } } },
-        { blueprint: "repostory", operation: "remove" as "delete", entity: { identifier: ".id" } },
-      ],
+  it("registers nothing for invalid args and reports every problem with the component and the field", async () => {
+    const problems = await problemsOfCheck(() => {
+      const repository = repositoryBlueprint();
+      new components.Webhook("bad", {
+        identifier: "git hub",
+        title: "Bad",
+        security: { secret: pulumi.secret("s") },
+        mappings: [
+          { blueprint: repository, entity: { identifier: ".id", properties: { URL: ".url", label: ".t" }, relations: { servce: ".s" } } },
+          { blueprint: "repostory", operation: "remove" as "delete", entity: { identifier: ".id" } },
+        ],
+      });
     });
     expect(registered.filter((r) => r.name === "bad" && r.custom)).toEqual([]);
-    expect(problemsOfCheck()).toEqual([
+    expect(problems).toEqual([
       'Webhook "bad": field identifier: "git hub" contains whitespace; use "git_hub". Fix the identifier.',
       'Webhook "bad": field security.signatureHeaderName: is missing while secret is set: Port needs signatureHeaderName and signatureAlgorithm to verify signatures. Set signatureHeaderName (e.g. "X-Hub-Signature-256") or remove the secret.',
       'Webhook "bad": field security.signatureAlgorithm: is missing while secret is set: Port needs signatureHeaderName and signatureAlgorithm to verify signatures. Set signatureAlgorithm (e.g. "sha256") or remove the secret.',
@@ -99,9 +103,11 @@ describe("Webhook", () => {
     ]);
   });
 
-  it("refuses two webhooks with the same identifier", () => {
-    new components.Webhook("a", { identifier: "github", title: "A" });
-    new components.Webhook("b", { identifier: "github", title: "B" });
-    expect(problemsOfCheck()).toEqual(['Webhook "b": field identifier: "github" is already the identifier of a webhook declared by Webhook "a". Give each webhook its own identifier.']);
+  it("refuses two webhooks with the same identifier", async () => {
+    const problems = await problemsOfCheck(() => {
+      new components.Webhook("a", { identifier: "github", title: "A" });
+      new components.Webhook("b", { identifier: "github", title: "B" });
+    });
+    expect(problems).toEqual(['Webhook "b": field identifier: "github" is already the identifier of a webhook declared by Webhook "a". Give each webhook its own identifier.']);
   });
 });

@@ -1,4 +1,7 @@
-import { PortApiError, PortClient, createBlueprint, getWebhook, replaceWebhook } from "../../core/client";
+import { PortApiError } from "../../core/client/errors";
+import { PortClient } from "../../core/client/port-client";
+import { createBlueprint } from "../blueprint/client";
+import { getWebhook, replaceWebhook } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { webhookLogic } from "./provider";

@@ -1,5 +1,5 @@
-import { createWebhook, deleteWebhook, getWebhook, replaceWebhook, type PortWebhookBody } from "../../core/client";
-import { WebhookSpec, webhookJqFields } from "../../core/schemas";
+import { createWebhook, deleteWebhook, getWebhook, replaceWebhook, type PortWebhookBody } from "./client";
+import { WebhookSpec, webhookJqFields } from "./schema";
 import { jqProblems } from "../../core/schemas/jq";
 import { PortDocument, documentLogic } from "../../core/providers/document-logic";
 import type { ResourceLogic } from "../../core/providers/resource-logic";

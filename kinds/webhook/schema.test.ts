@@ -1,4 +1,4 @@
-import { WebhookSpec, webhookJqFields } from "../../core/schemas";
+import { WebhookSpec, webhookJqFields } from "./schema";
 import { jqProblems } from "../../core/schemas/jq";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 

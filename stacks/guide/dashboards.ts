@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Dashboard, type BlueprintArgs, type BlueprintRef, type CatalogDashboardPage, type DashboardArgs } from "../../kinds";
-import type { EntityQuery, EntityQueryContextRef, EntityQueryRule } from "../../core/schemas";
+import type { EntityQuery, EntityQueryContextRef, EntityQueryRule } from "../../core/schemas/entity-query";
 
 /**
  * The implementation guide's persona dashboards as code: one for developers (their services and

@@ -1,6 +1,6 @@
 /** Test helper: the user messages a schema produces for a value (empty when it is valid). */
 import { z } from "zod";
-import { validateSpec } from "../../core/schemas";
+import { validateSpec } from "../../core/schemas/problems";
 
 export function problemMessages(schema: z.ZodTypeAny, value: unknown, kind = "Blueprint", name = "service"): string[] {
   const result = validateSpec(schema, kind, name, value);

@@ -1,4 +1,4 @@
-import { PortClient } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
 import { EmulatorOptions, RunningEmulator, startEmulator } from "../../emulator/server";
 
 /** The credentials of the provider tests' emulator org. */

@@ -30,12 +30,20 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
 
-/** The problems the portal check reports (none when it passes). */
-export function problemsOfCheck(components: Components): string[] {
+type PortalOptions = ConstructorParameters<Components["Portal"]>[0];
+
+/** Declares components in a new portal, which checks them; resolves with what `declarations` returns. */
+export function declared<T>(components: Components, declarations: () => T | Promise<T>, options?: PortalOptions): Promise<T> {
+  return new components.Portal(options).declare(declarations);
+}
+
+/** The problems the portal check reports for `declarations` (none when it passes). */
+export async function problemsOf(components: Components, declarations: () => unknown, options?: PortalOptions): Promise<string[]> {
   try {
-    components.currentPortalModel().check();
+    await declared(components, declarations, options);
     return [];
   } catch (error) {
-    return (error as InstanceType<Components["PortalValidationError"]>).problems;
+    if (error instanceof components.PortalValidationError) return error.problems;
+    throw error;
   }
 }

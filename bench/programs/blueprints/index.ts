@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Blueprint } from "../../../kinds/blueprint/component";
-import { startPortalModel } from "../../../core/components/portal-model";
+import { Portal } from "../../../core/components/portal";
 import { benchBlueprintSpec } from "../../bench-spec";
 
 const count = new pulumi.Config().requireNumber("count");
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 const first = new Blueprint("bp0", benchBlueprintSpec(0));
 for (let i = 1; i < count; i++) new Blueprint(`bp${i}`, benchBlueprintSpec<Blueprint>(i, first));
-model.check();
+});

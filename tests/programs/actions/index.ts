@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, startPortalModel } from "../../../kinds";
+import { Action, Blueprint, Portal } from "../../../kinds";
 import { incidentArgs, reportIncident, requestCloudResource, scaffoldService, scaffoldServiceArgs } from "../../../stacks/guide/actions";
 import { incidentOnDegradedHealth, notifyServiceChanges } from "../../../stacks/guide/automations";
 
 // `variant` lets a test change the code between runs: "base", or "invalid-jq" (a template whose
 // JQ does not compile, which must fail the preview before any call to Port).
 const variant = new pulumi.Config().get("variant") ?? "base";
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 
 const environment = new Blueprint("environment", {
   identifier: "environment",
@@ -43,6 +45,8 @@ const actions = [
 ];
 const automations = [notifyServiceChanges(service, "https://hooks.slack.com/services/T000/B000/platform"), incidentOnDegradedHealth({ service, incident })];
 
-model.check();
-export const actionIdentifiers = actions.map((a) => a.identifier);
-export const automationIdentifiers = automations.map((a) => a.identifier);
+  return {
+    actionIdentifiers: actions.map((a) => a.identifier),
+    automationIdentifiers: automations.map((a) => a.identifier),
+  };
+});

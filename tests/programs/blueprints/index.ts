@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, startPortalModel } from "../../../kinds";
+import { Blueprint, Portal } from "../../../kinds";
 
 // `variant` lets a test change the code between runs: "base", "changed" (one property differs),
 // "invalid" (bad input that must fail before any call to Port).
 const variant = new pulumi.Config().get("variant") ?? "base";
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 
 if (variant === "invalid") {
   new Blueprint("bad", {
@@ -41,5 +43,7 @@ const service = new Blueprint("service", {
   calculationProperties: { label: { title: "Label", type: "string", calculation: ".identifier + \"!\"" } },
 });
 
-model.check();
-export const identifiers = [team.identifier, service.identifier];
+  return {
+    identifiers: [team.identifier, service.identifier],
+  };
+});

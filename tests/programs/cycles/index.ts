@@ -1,8 +1,10 @@
-import { Blueprint, startPortalModel } from "../../../kinds";
+import { Blueprint, Portal } from "../../../kinds";
 
 // A cycle of two (service <-> team) and one of three (region -> cluster -> namespace -> region),
 // written as a user would: each relation names its target by identifier.
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 const relation = (target: string) => ({ target, required: false, many: false });
 const named = { name: { type: "string" as const, title: "Name" } };
 
@@ -27,4 +29,4 @@ new Blueprint("namespace", {
   },
 });
 
-model.check();
+});

@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Entity, Webhook, startPortalModel } from "../../../kinds";
+import { Blueprint, Entity, Webhook, Portal } from "../../../kinds";
 import { githubIntegrationMapping, githubRepository, githubWebhook, seedEnvironments } from "../../../stacks/guide/ingestion";
 
 // The guide's ingestion: a GitHub webhook, the mapping of an installed GitHub integration and
 // seed environments. `variant` "invalid" adds a webhook whose mapping JQ does not compile.
 const config = new pulumi.Config();
 const variant = config.get("variant") ?? "base";
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 
 const environment = new Blueprint("environment", {
   identifier: "environment",
@@ -43,8 +45,10 @@ if (variant === "invalid") {
   });
 }
 
-model.check();
-export const webhookUrl = webhook.url;
-export const webhookKey = webhook.webhookKey;
-export const integrationType = mapping.installationAppType;
-export const environmentIdentifiers = environments.map((e) => e.identifier);
+  return {
+    webhookUrl: webhook.url,
+    webhookKey: webhook.webhookKey,
+    integrationType: mapping.installationAppType,
+    environmentIdentifiers: environments.map((e) => e.identifier),
+  };
+});

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Scorecard, startPortalModel, type ScorecardArgs } from "../../../kinds";
+import { Blueprint, Scorecard, Portal, type ScorecardArgs } from "../../../kinds";
 import { apiHealth, apiHealthArgs, incidents, incidentsArgs, productionReadiness, productionReadinessArgs, serviceHealth, serviceHealthArgs } from "../../../stacks/guide/scorecards";
 
 // The guide's four scorecards on blueprints that declare every property and relation they read.
@@ -7,7 +7,9 @@ import { apiHealth, apiHealthArgs, incidents, incidentsArgs, productionReadiness
 // in reverse order: no diff), "changed" (one scorecard's title differs), "invalid" (bad input
 // that must fail before any call to Port).
 const variant = new pulumi.Config().get("variant") ?? "base";
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 
 const service = new Blueprint("service", {
   identifier: "e2e_service",
@@ -94,5 +96,7 @@ if (variant === "invalid") {
   });
 }
 
-model.check();
-export const ids = scorecards.map((scorecard) => pulumi.interpolate`${scorecard.blueprint}/${scorecard.identifier}`);
+  return {
+    ids: scorecards.map((scorecard) => pulumi.interpolate`${scorecard.blueprint}/${scorecard.identifier}`),
+  };
+});

@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, TeamRoles, startPortalModel, type TeamRolesArgs } from "../../../kinds";
+import { Action, Blueprint, Dashboard, TeamRoles, Portal, type TeamRolesArgs } from "../../../kinds";
 import { SERVICE_OWNERSHIP, teamRolesArgs } from "../../../stacks/guide/team-roles";
 
 // `variant` lets a test change the code between runs: "base"; "reordered" (every users, teams,
 // roles and members list reversed); "fewer-users" (one developer removed); "invalid" (a team and
 // a role that nothing declares, which must fail the preview before any call to Port).
 const variant = new pulumi.Config().get("variant") ?? "base";
-const model = startPortalModel();
+const portal = new Portal();
+
+export = portal.declare(() => {
 
 const service = new Blueprint("service", {
   identifier: "e2e_service",
@@ -57,6 +59,8 @@ function reversedLists(value: unknown): unknown {
   );
 }
 
-model.check();
-export const summary = access.access;
-export const users = Object.keys(access.users);
+  return {
+    summary: access.access,
+    users: Object.keys(access.users),
+  };
+});

@@ -1,14 +1,14 @@
 /**
- * Checks that need the whole declared portal, run by the portal model's `check()`: every path
- * through relations (mirror properties, inherited ownership, aggregations) and every property a
- * scorecard condition reads must exist on the blueprint it names, with the operator suited to
- * the property's type. Blueprints whose args are not plain values, or are managed elsewhere, are
- * left to Port.
+ * Checks that need the whole declared portal, run by the portal's check: every path through
+ * relations (mirror properties, inherited ownership, aggregations) and every property a condition
+ * reads must exist on the blueprint it names, with the operator suited to the property's type.
+ * Blueprints whose args are not plain values, or are managed elsewhere, are left to Port. The
+ * checks of scorecards and actions (kinds/scorecard/checks.ts, kinds/action/checks.ts) build on these.
  */
-import { Blueprint } from "../../kinds/blueprint/component";
-import { DeclaredFields, declaredFields } from "../../kinds/blueprint/fields";
-import { closestNames } from "./closest-names";
-import type { PortalModel } from "./portal-model";
+import { closestNames } from "../../core/components/closest-names";
+import type { PortalModel } from "../../core/components/portal-model";
+import { Blueprint } from "./component";
+import { DeclaredFields, declaredFields } from "./fields";
 
 type Doc = Record<string, any>;
 
@@ -25,7 +25,7 @@ export function fieldsOf(model: PortalModel, blueprint: unknown): DeclaredFields
   return component instanceof Blueprint ? declaredFields(component) : undefined;
 }
 
-function hint(wanted: string, known: string[]): string {
+export function hint(wanted: string, known: string[]): string {
   const near = closestNames(wanted, known);
   return near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
 }
@@ -51,7 +51,7 @@ function walkRelations(
       problems.push(`${where}: "${hop}" is not a relation of blueprint "${at.blueprint}" (${known.length ? `relations: ${known.join(", ")}` : "it has no relations"}).${hint(hop, known)} Fix the path.`);
       return undefined;
     }
-    at = fieldsOf(model, relation.target instanceof Blueprint ? relation.target : typeof relation.target === "string" ? model.qualify(relation.target) : undefined);
+    at = fieldsOf(model, relation.target instanceof Blueprint ? relation.target : typeof relation.target === "string" ? relation.target : undefined);
   }
   return at;
 }
@@ -83,7 +83,7 @@ export function blueprintPathProblems(model: PortalModel, component: string, blu
     }
   }
   for (const [key, aggregation] of Object.entries((args.aggregationProperties ?? {}) as Record<string, Doc>)) {
-    const target = fieldsOf(model, typeof aggregation?.target === "string" ? model.qualify(aggregation.target) : aggregation?.target);
+    const target = fieldsOf(model, aggregation?.target);
     const property = aggregation?.calculationSpec?.property;
     if (!target || typeof property !== "string") continue;
     if (!(property in target.properties)) {
@@ -138,69 +138,4 @@ export function conditionProblems(where: string, condition: Doc, fields: Declare
 
 function describe(property: Doc): string {
   return property.format ? `a ${property.type} property (${property.format})` : `a ${property.type} property`;
-}
-
-/** Every condition of a scorecard's filter and rules against its blueprint. */
-export function scorecardProblems(model: PortalModel, component: string, blueprint: unknown, args: Doc): string[] {
-  const fields = fieldsOf(model, blueprint);
-  if (!fields) return [];
-  const problems: string[] = [];
-  ((args.filter?.conditions ?? []) as Doc[]).forEach((c, i) => problems.push(...conditionProblems(`${component}: field filter.conditions[${i}]`, c, fields)));
-  ((args.rules ?? []) as Doc[]).forEach((rule, r) =>
-    ((rule?.query?.conditions ?? []) as Doc[]).forEach((c, i) => problems.push(...conditionProblems(`${component}: field rules[${r}].query.conditions[${i}]`, c, fields))),
-  );
-  return problems;
-}
-
-/** A blueprint named by a component or an identifier as written (identifiers get the stack's prefix). */
-function fieldsNamed(model: PortalModel, blueprint: unknown): DeclaredFields | undefined {
-  return fieldsOf(model, typeof blueprint === "string" ? model.qualify(blueprint) : blueprint);
-}
-
-/** The rules of a query, nested groups flattened, with their field paths. */
-function rulesOf(query: Doc | undefined, at: string): [string, Doc][] {
-  return ((query?.rules ?? []) as Doc[]).flatMap((rule, i) =>
-    Array.isArray(rule?.rules) ? rulesOf(rule, `${at}.rules[${i}]`) : ([[`${at}.rules[${i}]`, rule]] as [string, Doc][]),
-  );
-}
-
-/** An action's entity-input datasets and upsert-entity mapping, against the blueprints they name. */
-export function actionProblems(model: PortalModel, component: string, args: Doc): string[] {
-  const problems: string[] = [];
-  for (const [key, input] of Object.entries((args.trigger?.userInputs?.properties ?? {}) as Record<string, Doc>)) {
-    if (input?.format !== "entity" || !input.dataset) continue;
-    const fields = fieldsNamed(model, input.blueprint);
-    if (!fields) continue;
-    for (const [at, rule] of rulesOf(input.dataset, `${component}: field trigger.userInputs.properties.${key}.dataset`)) {
-      problems.push(...conditionProblems(at, rule, fields));
-    }
-  }
-  const method = args.invocationMethod as Doc | undefined;
-  if (method?.type === "UPSERT_ENTITY") {
-    const fields = fieldsNamed(model, method.blueprint);
-    if (fields) {
-      for (const key of Object.keys(method.mapping?.properties ?? {})) {
-        if (key in fields.properties) continue;
-        problems.push(`${component}: field invocationMethod.mapping.properties.${key}: "${key}" is not a property of blueprint "${fields.blueprint}".${hint(key, Object.keys(fields.properties))} Map a declared property.`);
-      }
-      for (const key of Object.keys(method.mapping?.relations ?? {})) {
-        if (key in fields.relations) continue;
-        problems.push(`${component}: field invocationMethod.mapping.relations.${key}: "${key}" is not a relation of blueprint "${fields.blueprint}".${hint(key, Object.keys(fields.relations))} Map a declared relation.`);
-      }
-    }
-  }
-  return problems;
-}
-
-/** An automation's timer event names a timer property of its blueprint. */
-export function automationProblems(model: PortalModel, component: string, args: Doc): string[] {
-  const event = args.trigger?.event as Doc | undefined;
-  if (event?.type !== "TIMER_PROPERTY_EXPIRED" || typeof event.propertyIdentifier !== "string") return [];
-  const fields = fieldsNamed(model, event.blueprint);
-  if (!fields) return [];
-  const property = fields.properties[event.propertyIdentifier] as Doc | undefined;
-  const where = `${component}: field trigger.event.propertyIdentifier`;
-  if (!property) return [`${where}: "${event.propertyIdentifier}" is not a property of blueprint "${fields.blueprint}".${hint(event.propertyIdentifier, Object.keys(fields.properties))} Name a timer property.`];
-  if (property.format !== "timer") return [`${where}: "${event.propertyIdentifier}" of blueprint "${fields.blueprint}" is not a timer property (format "timer"). Name a timer property.`];
-  return [];
 }

@@ -4,17 +4,18 @@
  * lets the portal check the reference), and moderator roles follow the stack's identifier prefix.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { moderatedBlueprint, MODERATOR_SUFFIX } from "../schemas";
-import type { PortalModel } from "./portal-model";
-import { PLACEHOLDER_IDENTIFIER, type RefMode } from "../../kinds/action/refs";
+import { moderatedBlueprint, MODERATOR_SUFFIX } from "./schema";
+import type { Portal } from "../../core/components/portal";
+import { PLACEHOLDER_IDENTIFIER, type RefMode } from "../../core/components/references";
+import { ExistingObject } from "../../core/components/references";
 
 /** Anything with a Port identifier: a `Blueprint`, an `Action`, a `Dashboard` of this program. */
 export type IdentifiedComponent = pulumi.Resource & { identifier: pulumi.Output<string>; declaredIdentifier?: string };
 
-/** A team: a `Team` of this program, or the name of one. */
-export type TeamRef = NamedTeam | pulumi.Input<string>;
-/** A user: a `User` of this program, or the email of one. */
-export type UserRef = NamedUser | pulumi.Input<string>;
+/** A team: a `Team` of this program, `Team.existing(name)`, or the name of one. */
+export type TeamRef = NamedTeam | ExistingObject | pulumi.Input<string>;
+/** A user: a `User` of this program, `User.existing(email)`, or the email of one. */
+export type UserRef = NamedUser | ExistingObject | pulumi.Input<string>;
 
 /** The part of `Team` these helpers need (structural, so this module does not import the component). */
 export type NamedTeam = pulumi.Resource & { name: pulumi.Output<string>; declaredName: string | undefined };
@@ -44,52 +45,52 @@ const isUser = (ref: unknown): ref is NamedUser => pulumi.Resource.isInstance(re
 /** A team reference as a value for `mode`: a `Team` becomes its name output (inputs) or declared name. */
 export function teamValue(ref: unknown, mode: RefMode): unknown {
   if (isTeam(ref)) return mode === "inputs" ? ref.name : (ref.declaredName ?? PLACEHOLDER.team);
-  return ref;
+  return ref instanceof ExistingObject ? ref.identifier : ref;
 }
 
 export function userValue(ref: unknown, mode: RefMode): unknown {
   if (isUser(ref)) return mode === "inputs" ? ref.email : (ref.declaredEmail ?? PLACEHOLDER.user);
-  return ref;
+  return ref instanceof ExistingObject ? ref.identifier : ref;
 }
 
-/**
- * A blueprint identifier as Port knows it: as written in code it gets the stack's prefix and
- * suffix; the identifier of a Blueprint declared already (`blueprint.declaredIdentifier`) has them.
- */
-export function blueprintIdentifier(identifier: string, model: PortalModel): string {
-  return model.declaredBlueprints().includes(identifier) ? identifier : model.qualify(identifier);
+/** A blueprint named by plain identifier, for `mode`: as written for checks, as Port knows it for inputs. */
+function blueprintIdentifier(identifier: string, portal: Portal, mode: RefMode): pulumi.Input<string> {
+  return mode === "inputs" ? portal.blueprintIdentifier(identifier) : identifier;
 }
 
-/** A role with its blueprint qualified like the stack's identifiers: `service-moderator` → `stg_service-moderator`. */
-export function roleValue(role: unknown, model: PortalModel): unknown {
+/** A role, for `mode`: a moderator role's blueprint is named like any blueprint reference (`service-moderator` → `stg_service-moderator`). */
+export function roleValue(role: unknown, portal: Portal, mode: RefMode): unknown {
   if (typeof role !== "string") return role;
   const blueprint = moderatedBlueprint(role);
-  return blueprint === undefined ? role : `${blueprintIdentifier(blueprint, model)}${MODERATOR_SUFFIX}`;
+  if (blueprint === undefined) return role;
+  const identifier = blueprintIdentifier(blueprint, portal, mode);
+  return typeof identifier === "string" ? `${identifier}${MODERATOR_SUFFIX}` : pulumi.output(identifier).apply((id) => `${id}${MODERATOR_SUFFIX}`);
 }
 
-/** The identifier of a component or plain blueprint identifier, for `mode`; plain identifiers are qualified (see {@link blueprintIdentifier}). */
-export function identifierValue(ref: unknown, model: PortalModel, mode: RefMode): unknown {
+/** The identifier of a component, an existing object or a plain blueprint identifier, for `mode`. */
+export function identifierValue(ref: unknown, portal: Portal, mode: RefMode): unknown {
   if (pulumi.Resource.isInstance(ref) && "identifier" in ref) {
     const component = ref as IdentifiedComponent;
     return mode === "inputs" ? component.identifier : (component.declaredIdentifier ?? PLACEHOLDER_IDENTIFIER);
   }
-  return typeof ref === "string" ? blueprintIdentifier(ref, model) : ref;
+  if (ref instanceof ExistingObject) return ref.identifier;
+  return typeof ref === "string" ? blueprintIdentifier(ref, portal, mode) : ref;
 }
 
 /** `value` with every `users`, `teams` and `roles` list, however deep, resolved (inside Outputs too, for inputs). */
-export function withPeopleValues(value: unknown, model: PortalModel, mode: RefMode): unknown {
+export function withPeopleValues(value: unknown, portal: Portal, mode: RefMode): unknown {
   if (pulumi.Output.isInstance(value) || value instanceof Promise) {
-    return mode === "inputs" ? pulumi.output(value).apply((inner) => withPeopleValues(inner, model, mode)) : value;
+    return mode === "inputs" ? pulumi.output(value).apply((inner) => withPeopleValues(inner, portal, mode)) : value;
   }
-  if (Array.isArray(value)) return value.map((item) => withPeopleValues(item, model, mode));
+  if (Array.isArray(value)) return value.map((item) => withPeopleValues(item, portal, mode));
   if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const list = (each: (ref: unknown) => unknown) => (Array.isArray(item) ? item.map(each) : item);
     if (key === "users") out[key] = list((ref) => userValue(ref, mode));
     else if (key === "teams") out[key] = list((ref) => teamValue(ref, mode));
-    else if (key === "roles") out[key] = list((role) => roleValue(role, model));
-    else out[key] = withPeopleValues(item, model, mode);
+    else if (key === "roles") out[key] = list((role) => roleValue(role, portal, mode));
+    else out[key] = withPeopleValues(item, portal, mode);
   }
   return out;
 }
@@ -98,9 +99,9 @@ export function withPeopleValues(value: unknown, model: PortalModel, mode: RefMo
  * Registers every team, user and role named by plain value under `path` in the model, with its
  * field, so `check()` reports those the stack neither declares nor lists as existing.
  */
-export function referPeopleIn(value: unknown, path: string, component: string, model: PortalModel): void {
+export function referPeopleIn(value: unknown, path: string, component: string, portal: Portal): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => referPeopleIn(item, `${path}[${index}]`, component, model));
+    value.forEach((item, index) => referPeopleIn(item, `${path}[${index}]`, component, portal));
     return;
   }
   if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value) || pulumi.Output.isInstance(value)) return;
@@ -108,11 +109,10 @@ export function referPeopleIn(value: unknown, path: string, component: string, m
     const field = path === "" ? key : `${path}.${key}`;
     const kind = key === "users" ? "user" : key === "teams" ? "team" : key === "roles" ? "role" : undefined;
     if (kind === undefined) {
-      referPeopleIn(item, field, component, model);
+      referPeopleIn(item, field, component, portal);
     } else if (Array.isArray(item)) {
       item.forEach((ref, index) => {
-        const name = kind === "role" ? roleValue(ref, model) : ref;
-        if (typeof name === "string") model.referPeople(kind, { from: component, field: `${field}[${index}]`, identifier: name });
+        if (typeof ref === "string") portal.model.referPeople(kind, { from: component, field: `${field}[${index}]`, identifier: ref });
       });
     }
   }

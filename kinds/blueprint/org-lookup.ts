@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PortClient, getBlueprint } from "../client";
-import { clientFor, resolveConnection } from "../providers/port-connection";
-import type { OrgLookup } from "./portal-model";
+import { PortClient } from "../../core/client/port-client";
+import { getBlueprint } from "./client";
+import { clientFor, resolveConnection } from "../../core/providers/port-connection";
+import type { OrgLookup } from "../../core/components/portal-model";
 
 /**
  * Read-only lookups in the stack's Port org, with the same credentials the providers use (stack
