@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "crypto";
 import { ApiError, identifierTaken, notFound } from "./api-error";
-import { ACTION_SERVER_FIELDS, validateAction } from "./action-validation";
+import { validateAction } from "./action-validation";
 import { withoutServerFields, type OrgStore, type StoredObject } from "./org-store";
 import type { RequestContext, Router } from "./router";
 import { isPlainObject, requireBodyObject } from "./validation-problems";

@@ -8,7 +8,7 @@ import { checkNames, roleExists, teamsOf, usersOf } from "./directory";
 import { checkNoExtraKeys, checkObject } from "./field-checks";
 import type { OrgStore, StoredObject } from "./org-store";
 import type { Router } from "./router";
-import { jsonType, pointer, Problems, requireBodyObject } from "./validation-problems";
+import { pointer, Problems, requireBodyObject } from "./validation-problems";
 
 type Group = { users: string[]; roles: string[]; teams: string[] };
 type PagePermissions = StoredObject & { read: Group; update: Group };

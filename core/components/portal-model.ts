@@ -199,7 +199,7 @@ export class PortalModel {
         const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
         return (
           `${ref.from}: field ${ref.field}: action "${ref.identifier}" is not declared in this stack.${hint} ` +
-          `Pass the Action object, fix the identifier, or list it in existingActions if it is managed outside this stack.`
+          `Pass the Action object, fix the identifier, or, if it is managed outside this stack, name it with Action.existing(...) or list it in existingActions.`
         );
       });
   }
@@ -246,15 +246,15 @@ export class PortalModel {
     for (const ref of this.peopleReferences) {
       const where = `${ref.from}: field ${ref.field}:`;
       if (ref.kind === "team" && !teams.includes(ref.identifier)) {
-        problems.push(`${where} team "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, teams)} Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.`);
+        problems.push(`${where} team "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, teams)} Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.`);
       } else if (ref.kind === "user" && !users.includes(ref.identifier)) {
-        problems.push(`${where} user "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, users)} Declare the user, fix the email, or list it in existingUsers if it is managed outside this stack.`);
+        problems.push(`${where} user "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, users)} Declare the user, fix the email, or, if it is managed outside this stack, name it with User.existing(...) or list it in existingUsers.`);
       } else if (ref.kind === "role" && ref.identifier.endsWith("-moderator")) {
         const blueprint = ref.identifier.slice(0, -"-moderator".length);
         if (knownBlueprints.has(blueprint)) continue;
         problems.push(
           `${where} role "${ref.identifier}" moderates blueprint "${blueprint}", which is not declared in this stack.${hint(blueprint, this.blueprints.keys())} ` +
-            `Fix the role, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.`,
+            `Fix the role, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.`,
         );
       }
     }
@@ -295,7 +295,7 @@ export class PortalModel {
       const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : "";
       problems.push(
         `${ref.from}: field ${ref.field}: blueprint "${ref.identifier}" ${where}.${hint} ` +
-          `Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.`,
+          `Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.`,
       );
     }
     problems.push(...this.unresolvedActionReferences([...(this.options.existingActions ?? []), ...(options.existingActions ?? [])]));

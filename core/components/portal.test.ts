@@ -48,7 +48,7 @@ describe("Portal", () => {
     });
     expect(problems).toEqual([
       'Blueprint "service": field relations.owner.target: blueprint "teem" is not declared in this stack. Did you mean "team"? ' +
-        "Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.",
+        "Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.",
     ]);
 
     const service = await declared(components, async () => {
@@ -135,9 +135,9 @@ describe("page permissions", () => {
     });
     expect(problems).toEqual([
       'PagePermissions "home-permissions": field read.teams[0]: team "platfrom" is not declared in this stack. Did you mean "platform"? ' +
-        "Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.",
+        "Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.",
       'PagePermissions "devs-permissions": field read.teams[0]: team "ghosts" is not declared in this stack. ' +
-        "Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.",
+        "Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.",
     ]);
   });
 

@@ -1,6 +1,5 @@
 import { ConfigSource, clientFor, resolveConnection } from "./port-connection";
 import { KINDS, type ProviderKind, isProviderKind } from "../../kinds/registry";
-import type { ResourceLogic } from "./resource-logic";
 
 /**
  * The entry point the stub in tools/provider-stub loads in Pulumi's provider process: it adapts

@@ -132,8 +132,8 @@ describe("Action", () => {
       });
     });
     expect(problems).toEqual([
-      'Action "deploy": field blueprint: blueprint "servce" is not declared in this stack. Did you mean "service"? Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
-      'Action "deploy": field trigger.userInputs.properties.env.blueprint: blueprint "environment" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Action "deploy": field blueprint: blueprint "servce" is not declared in this stack. Did you mean "service"? Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
+      'Action "deploy": field trigger.userInputs.properties.env.blueprint: blueprint "environment" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
   });
 
@@ -213,7 +213,7 @@ describe("Automation", () => {
       ];
     };
     expect(await checkProblems(declarations)).toEqual([
-      'Automation "on-run": field trigger.event.action: action "deplyo" is not declared in this stack. Did you mean "deploy"? Pass the Action object, fix the identifier, or list it in existingActions if it is managed outside this stack.',
+      'Automation "on-run": field trigger.event.action: action "deplyo" is not declared in this stack. Did you mean "deploy"? Pass the Action object, fix the identifier, or, if it is managed outside this stack, name it with Action.existing(...) or list it in existingActions.',
     ]);
     expect(await checkProblems(declarations, { existingActions: ["deplyo"] })).toEqual([]);
     // The passing portal registers its resources now: let it finish before the next test.
@@ -234,7 +234,7 @@ describe("Automation", () => {
       'Automation "timer": field trigger.event.blueprint: must match Port\'s blueprint identifier pattern (letters, digits and @ _ . + : \\ / -, no spaces, at most 100 characters); "my service" contains a space: use "my_service".',
       'Automation "timer": field trigger.event.propertyIdentifier: is required but missing. Add a string.',
       'Automation "timer": field trigger.condition.expressions: must not be empty. Add at least one item.',
-      'Automation "timer": field trigger.event.blueprint: blueprint "my service" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Automation "timer": field trigger.event.blueprint: blueprint "my service" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
   });
 });

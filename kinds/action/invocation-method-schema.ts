@@ -26,7 +26,7 @@ function checkNoLiteralCredentials(input: unknown, report: (problem: CrossCheckP
     report({
       path: [name],
       input: "(hidden)",
-      message: `holds a literal credential, which would be stored in clear text in the action and in the stack's state. Store it as a Port organization secret and write e.g. "Bearer {{ .secrets[\"deploy-token\"] }}".`,
+      message: `holds a literal credential, which would be stored in clear text in the action and in the stack's state. Store it as a Port organization secret and write e.g. "Bearer {{ .secrets["deploy-token"] }}".`,
     });
   }
 }

@@ -129,7 +129,7 @@ describe("Portal checks", () => {
       new c.Blueprint("service", { identifier: "service", title: "Service", schema: { properties: {} }, relations: { team: { target: "teem", required: false, many: false } } });
     });
     expect(found).toEqual([
-      'Blueprint "service": field relations.team.target: blueprint "teem" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Blueprint "service": field relations.team.target: blueprint "teem" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
       'Scorecard "later": field rules[0].query.conditions[0].property: "nope" is not a property of blueprint "service". Use a declared property or declare it on the blueprint.',
     ]);
   });

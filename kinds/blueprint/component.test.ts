@@ -86,7 +86,7 @@ describe("Blueprint", () => {
     expect(problems.some((p) => p.startsWith('Blueprint "bad": field schema.properties.port.type:'))).toBe(true);
     expect(problems).toContain(
       'Blueprint "bad": field relations.owner.target: blueprint "sqaud" is not declared in this stack. Did you mean "squad"? ' +
-        "Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.",
+        "Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.",
     );
   });
 

@@ -47,7 +47,7 @@ describe("Checking against the org", () => {
     const error = await checkServiceRelatedTo("k8s_clustr").catch((e) => e);
     expect(error.problems).toEqual([
       'Blueprint "service": field relations.r0.target: blueprint "k8s_clustr" is not declared in this stack, nor found in the Port org. ' +
-        "Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.",
+        "Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.",
     ]);
   });
 });

@@ -112,7 +112,7 @@ describe("Entity", () => {
     });
     expect(problems).toEqual([
       'Entity "c": field identifier: "platform" is already an entity of blueprint "_team", declared by Entity "b". Give each entity of a blueprint its own identifier.',
-      'Entity "a": field blueprint: blueprint "enviroment" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Entity "a": field blueprint: blueprint "enviroment" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
   });
 

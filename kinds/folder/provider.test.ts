@@ -1,16 +1,13 @@
 import { PortClient } from "../../core/client/port-client";
 import { getFolder, updateFolder } from "./client";
-import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { folderLogic } from "./provider";
 
 // The folder provider against the emulator over real HTTP.
 
-let emulator: RunningEmulator;
 let client: PortClient;
 
-useProviderEmulator((e, c) => {
-  emulator = e;
+useProviderEmulator((_emulator, c) => {
   client = c;
 });
 

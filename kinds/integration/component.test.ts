@@ -115,7 +115,7 @@ describe("IntegrationMapping", () => {
       'IntegrationMapping "bad": field config.resources[0].port.entity.mappings.properties.repositry: "repositry" is not a property of blueprint "service" (properties: repository). Did you mean "repository"? Use a declared property or declare it on the blueprint.',
       'IntegrationMapping "bad": field config.resources[0].port.entity.mappings.relations.team: "team" is not a relation of blueprint "service" (it declares no relations). Use a declared relation or declare it on the blueprint.',
       'IntegrationMapping "again": field installationId: the mapping of installation "github-ocean" is already managed by IntegrationMapping "bad". Declare one mapping per installation, with all its resources.',
-      'IntegrationMapping "bad": field config.resources[1].port.entity.mappings[0].blueprint: blueprint "pull_request" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'IntegrationMapping "bad": field config.resources[1].port.entity.mappings[0].blueprint: blueprint "pull_request" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
   });
 });

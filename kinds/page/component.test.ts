@@ -137,7 +137,7 @@ describe("Dashboard", () => {
     expect(problems).toEqual([
       'Dashboard "dev": field widgets[0].widgets[0].property: is required when calculationBy is "property": name the number property whose values func "sum" aggregates, e.g. "cost". Set property.',
       expect.stringMatching(/^Dashboard "dev": field widgets\[1\]\.type: "pie-chart" is not a widget type; allowed: .* Did you mean "entities-pie-chart"\? Fix the type\.$/),
-      'Dashboard "dev": field widgets[0].widgets[0].blueprint: blueprint "service" is not declared in this stack. Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Dashboard "dev": field widgets[0].widgets[0].blueprint: blueprint "service" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
   });
 

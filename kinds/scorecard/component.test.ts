@@ -139,7 +139,7 @@ describe("Scorecard", () => {
     }, { existingBlueprints: ["k8s_cluster"] });
     expect(problems).toEqual([
       'Scorecard "typo": field blueprint: blueprint "servce" is not declared in this stack. Did you mean "service"? ' +
-        "Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.",
+        "Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.",
     ]);
   });
 

@@ -249,9 +249,9 @@ describe("TeamRoles", () => {
       });
     });
     expect(problems).toEqual([
-      'User "access-user-ana@example.com": field roles[0]: role "api-moderator" moderates blueprint "api", which is not declared in this stack. Fix the role, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
-      'BlueprintPermissions "access-blueprint-_user": field entities.read.teams[0]: team "platfrom" is not declared in this stack. Did you mean "platform"? Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.',
-      'BlueprintPermissions "access-blueprint-_user": field entities.read.users[0]: user "zed@example.com" is not declared in this stack. Did you mean "ana@example.com"? Declare the user, fix the email, or list it in existingUsers if it is managed outside this stack.',
+      'User "access-user-ana@example.com": field roles[0]: role "api-moderator" moderates blueprint "api", which is not declared in this stack. Fix the role, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
+      'BlueprintPermissions "access-blueprint-_user": field entities.read.teams[0]: team "platfrom" is not declared in this stack. Did you mean "platform"? Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.',
+      'BlueprintPermissions "access-blueprint-_user": field entities.read.users[0]: user "zed@example.com" is not declared in this stack. Did you mean "ana@example.com"? Declare the user, fix the email, or, if it is managed outside this stack, name it with User.existing(...) or list it in existingUsers.',
     ]);
   });
 
@@ -268,7 +268,7 @@ describe("TeamRoles", () => {
     await declared(components, declarations, { existingTeams: ["finance"] });
     expect(await inputsOf("PagePermissions", "access-page-dora")).toEqual({ page: "dora", read: { teams: ["platform"], roles: ["Member"] } });
     expect(await problemsOf(declarations)).toEqual([
-      'PagePermissions "access-page-costs": field read.teams[0]: team "finance" is not declared in this stack. Declare the team, fix the name, or list it in existingTeams if it is managed outside this stack.',
+      'PagePermissions "access-page-costs": field read.teams[0]: team "finance" is not declared in this stack. Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.',
     ]);
   });
 

@@ -99,7 +99,7 @@ describe("Webhook", () => {
       'Webhook "bad": field mappings[0].entity.properties.URL: "URL" is not a property of blueprint "repository" (properties: url, defaultBranch). Did you mean "url"? Use a declared property or declare it on the blueprint.',
       'Webhook "bad": field mappings[0].entity.properties.label: "label" is a calculation property of blueprint "repository", which Port computes; it cannot be set. Remove it.',
       'Webhook "bad": field mappings[0].entity.relations.servce: "servce" is not a relation of blueprint "repository" (relations: service). Did you mean "service"? Use a declared relation or declare it on the blueprint.',
-      'Webhook "bad": field mappings[1].blueprint: blueprint "repostory" is not declared in this stack. Did you mean "repository"? Fix the identifier, declare the blueprint, or list it in existingBlueprints if it is managed outside this stack.',
+      'Webhook "bad": field mappings[1].blueprint: blueprint "repostory" is not declared in this stack. Did you mean "repository"? Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
   });
 

@@ -1,4 +1,6 @@
-import { PortClient, getAction, listActions, listBlueprints, replaceAction, runAction } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getAction, listActions, replaceAction, runAction } from "../../kinds/action/client";
+import { listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

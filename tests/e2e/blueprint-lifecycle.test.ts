@@ -1,4 +1,5 @@
-import { PortClient, getBlueprint, listBlueprints, replaceBlueprint } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getBlueprint, listBlueprints, replaceBlueprint } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps } from "./pulumi-stack";
 

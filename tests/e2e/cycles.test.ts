@@ -1,4 +1,5 @@
-import { PortClient, getBlueprint, listBlueprints } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getBlueprint, listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

@@ -1,4 +1,7 @@
-import { PortClient, createTeam, getPage, getPagePermissions, getSidebar, listPages, type PortPageBody } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { createTeam } from "../../kinds/team/client";
+import { getPage, getPagePermissions, listPages, type PortPageBody } from "../../kinds/page/client";
+import { getSidebar } from "../../kinds/folder/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

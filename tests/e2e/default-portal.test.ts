@@ -1,6 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PortClient, getAction, getBlueprint, getIntegration, getPage, getScorecard, getWebhook, listTeams, listUsers } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getAction } from "../../kinds/action/client";
+import { getBlueprint } from "../../kinds/blueprint/client";
+import { getIntegration } from "../../kinds/integration/client";
+import { getPage } from "../../kinds/page/client";
+import { getScorecard } from "../../kinds/scorecard/client";
+import { getWebhook } from "../../kinds/webhook/client";
+import { listTeams } from "../../kinds/team/client";
+import { listUsers } from "../../kinds/user/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { LOCAL_PASSPHRASE, REPO_ROOT } from "../../scripts/pulumi-env";
 import type { PlanObjectRef } from "../../stacks/plan-schema";

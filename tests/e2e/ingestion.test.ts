@@ -1,17 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import {
-  PortClient,
-  createEntity,
-  getEntity,
-  getIntegration,
-  getWebhook,
-  listBlueprints,
-  listEntities,
-  listWebhooks,
-  replaceWebhook,
-  updateIntegrationConfig,
-} from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { createEntity, getEntity, listEntities } from "../../kinds/entity/client";
+import { getIntegration, updateIntegrationConfig } from "../../kinds/integration/client";
+import { getWebhook, listWebhooks, replaceWebhook } from "../../kinds/webhook/client";
+import { listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

@@ -1,4 +1,6 @@
-import { PortClient, getBlueprint, getScorecard, listBlueprints, replaceScorecard, type PortScorecardBody } from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getBlueprint, listBlueprints } from "../../kinds/blueprint/client";
+import { getScorecard, replaceScorecard, type PortScorecardBody } from "../../kinds/scorecard/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps, type PreviewDigest } from "./pulumi-stack";
 

@@ -1,16 +1,8 @@
-import {
-  PortClient,
-  getActionPermissions,
-  getBlueprintPermissions,
-  getPagePermissions,
-  getUser,
-  inviteUser,
-  listTeams,
-  listUsers,
-  teamMemberEmails,
-  userRoleNames,
-  userTeamNames,
-} from "../../core/client";
+import { PortClient } from "../../core/client/port-client";
+import { getActionPermissions, getBlueprintPermissions } from "../../kinds/permissions/client";
+import { getPagePermissions } from "../../kinds/page/client";
+import { getUser, inviteUser, listUsers, userRoleNames, userTeamNames } from "../../kinds/user/client";
+import { listTeams, teamMemberEmails } from "../../kinds/team/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 

@@ -7,7 +7,6 @@ export const CLIENT_SECRET = "emulator-client-secret";
 export interface ApiResponse {
   status: number;
   // Bodies are whatever the emulator sent; tests assert on their fields.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   headers: Headers;
 }
