@@ -9,7 +9,10 @@ import { pulumiEnv, runPulumi } from "../scripts/pulumi-env";
  * resources carrying the same inputs (the engine floor). Reports `up` time, no-change `preview`
  * time, state bytes per resource and HTTP requests per resource. Usage: npm run bench [-- 50 200]
  */
-const COUNTS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const COUNTS = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const credentials = { clientId: "bench", clientSecret: "bench-secret" };
 
 interface Measured {

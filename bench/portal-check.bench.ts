@@ -18,32 +18,37 @@ async function main() {
     const portal = new c.Portal();
     let started = 0n;
     await portal.declare(() => {
-    const blueprints = Math.floor(total / 2);
-    const declared: InstanceType<typeof c.Blueprint>[] = [];
-    for (let i = 0; i < blueprints; i++) {
-      declared.push(
-        new c.Blueprint(`bp${run}-${i}`, {
-          identifier: `bench_${i}`,
-          title: `Bench ${i}`,
-          schema: { properties: { name: { type: "string" }, size: { type: "number" }, at: { type: "string", format: "date-time" } } },
-          relations: i > 0 ? { parent: { target: declared[i - 1], required: false, many: false } } : {},
-          mirrorProperties: i > 1 ? { grandparentName: { path: "parent.parent.name" } } : {},
-        }),
-      );
-    }
-    for (let i = 0; i < total - blueprints; i++) {
-      new c.Scorecard(`sc${run}-${i}`, {
-        identifier: `sc_${i}`,
-        title: `Scorecard ${i}`,
-        blueprint: declared[i % blueprints],
-        rules: [
-          { identifier: "named", title: "Named", level: "Bronze", query: { combinator: "and", conditions: [{ property: "name", operator: "isNotEmpty" }] } },
-          { identifier: "big", title: "Big", level: "Silver", query: { combinator: "and", conditions: [{ property: "size", operator: ">", value: 3 }] } },
-          { identifier: "recent", title: "Recent", level: "Gold", query: { combinator: "and", conditions: [{ property: "at", operator: "between", value: { preset: "lastWeek" } }] } },
-        ],
-      });
-    }
-    started = process.hrtime.bigint();
+      const blueprints = Math.floor(total / 2);
+      const declared: InstanceType<typeof c.Blueprint>[] = [];
+      for (let i = 0; i < blueprints; i++) {
+        declared.push(
+          new c.Blueprint(`bp${run}-${i}`, {
+            identifier: `bench_${i}`,
+            title: `Bench ${i}`,
+            schema: { properties: { name: { type: "string" }, size: { type: "number" }, at: { type: "string", format: "date-time" } } },
+            relations: i > 0 ? { parent: { target: declared[i - 1], required: false, many: false } } : {},
+            mirrorProperties: i > 1 ? { grandparentName: { path: "parent.parent.name" } } : {},
+          }),
+        );
+      }
+      for (let i = 0; i < total - blueprints; i++) {
+        new c.Scorecard(`sc${run}-${i}`, {
+          identifier: `sc_${i}`,
+          title: `Scorecard ${i}`,
+          blueprint: declared[i % blueprints],
+          rules: [
+            { identifier: "named", title: "Named", level: "Bronze", query: { combinator: "and", conditions: [{ property: "name", operator: "isNotEmpty" }] } },
+            { identifier: "big", title: "Big", level: "Silver", query: { combinator: "and", conditions: [{ property: "size", operator: ">", value: 3 }] } },
+            {
+              identifier: "recent",
+              title: "Recent",
+              level: "Gold",
+              query: { combinator: "and", conditions: [{ property: "at", operator: "between", value: { preset: "lastWeek" } }] },
+            },
+          ],
+        });
+      }
+      started = process.hrtime.bigint();
     });
     runs.push(Number(process.hrtime.bigint() - started) / 1e6);
     declarations.push(Number(started - declaring) / 1e6);

@@ -12,9 +12,30 @@ export const ACTION_INPUT_FORMATS = ["date-time", "url", "email", "ipv4", "ipv6"
 
 /** Every key an input may carry (Port's ActionProperty). */
 const INPUT_KEYS = [
-  "type", "title", "icon", "description", "default", "enum", "enumColors", "format", "blueprint", "pattern",
-  "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "maxItems", "uniqueItems", "dependsOn",
-  "visible", "disabled", "dataset", "sort", "encryption",
+  "type",
+  "title",
+  "icon",
+  "description",
+  "default",
+  "enum",
+  "enumColors",
+  "format",
+  "blueprint",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "items",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "dependsOn",
+  "visible",
+  "disabled",
+  "dataset",
+  "sort",
+  "encryption",
 ];
 
 const USER_INPUTS_KEYS = ["properties", "required", "titles", "order", "steps"];
@@ -106,7 +127,13 @@ export function validateUserInputs(problems: Problems, path: string, value: unkn
     if (key.length > PROPERTY_KEY_MAX || !PROPERTY_KEY.test(key)) {
       problems.add(inputPath, `has an invalid key: keys must match pattern "${PROPERTY_KEY.source}" and have at most ${PROPERTY_KEY_MAX} characters`);
     }
-    validateInput(problems, inputPath, input, names.filter((name) => name !== key), ctx);
+    validateInput(
+      problems,
+      inputPath,
+      input,
+      names.filter((name) => name !== key),
+      ctx,
+    );
   }
   if (!isJqQuery(userInputs.required)) checkNameList(problems, pointer(path, "required"), userInputs.required, names, "an input of this action");
   const titles = checkObject(problems, pointer(path, "titles"), userInputs.titles) ?? {};

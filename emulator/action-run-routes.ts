@@ -35,8 +35,7 @@ export function registerActionRunRoutes(router: Router, store: OrgStore): void {
     const active = query.get("active");
     const list = [...runs().values()].filter(
       (run) =>
-        (action === null || (run.action as Record<string, unknown>).identifier === action) &&
-        (active === null || (active === "true") === !FINAL_STATUSES.includes(run.status)),
+        (action === null || (run.action as Record<string, unknown>).identifier === action) && (active === null || (active === "true") === !FINAL_STATUSES.includes(run.status)),
     );
     return { body: { ok: true, runs: list } };
   });
@@ -150,4 +149,3 @@ function runEntity(store: OrgStore, action: StoredAction, entity: unknown): Stor
   if (!found) throw notFound("Entity", entity);
   return found;
 }
-

@@ -17,8 +17,17 @@ export const ACTION_IDENTIFIER = /^(?!\.{1,2}$)[\p{L}0-9@_.+:=-]+$/u;
 export const ACTION_SERVER_FIELDS = ["id", ...META_FIELDS];
 
 const ACTION_KEYS = [
-  "identifier", "title", "icon", "description", "trigger", "invocationMethod",
-  "requiredApproval", "approvalNotification", "publish", "allowAnyoneToViewRuns", ...ACTION_SERVER_FIELDS,
+  "identifier",
+  "title",
+  "icon",
+  "description",
+  "trigger",
+  "invocationMethod",
+  "requiredApproval",
+  "approvalNotification",
+  "publish",
+  "allowAnyoneToViewRuns",
+  ...ACTION_SERVER_FIELDS,
 ];
 const SELF_SERVICE_KEYS = ["type", "operation", "blueprintIdentifier", "userInputs", "actionCardButtonText", "executeActionButtonText", "condition"];
 const ENTITY_EVENTS = ["ENTITY_CREATED", "ENTITY_UPDATED", "ENTITY_DELETED", "ANY_ENTITY_CHANGE"];

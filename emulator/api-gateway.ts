@@ -83,11 +83,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
  * Returns the caller's clientId. A header with a bad token is refused even on the public token
  * route, as Port's gateway does (the k8s exporter strips stale headers for this reason).
  */
-function authenticate(
-  header: string | undefined,
-  check: ReturnType<TokenIssuer["check"]> | undefined,
-  isPublic: boolean,
-): string {
+function authenticate(header: string | undefined, check: ReturnType<TokenIssuer["check"]> | undefined, isPublic: boolean): string {
   if (check?.ok) return check.clientId;
   if (check && check.reason === "expired") {
     throw unauthorized("The access token has expired; request a new one from POST /v1/auth/access_token");

@@ -131,12 +131,7 @@ function refuseIfInUse(store: OrgStore, identifier: string): void {
   const entitiesCount = store.entityCount(identifier);
   if (entitiesCount > 0) {
     // Body from terraform-provider-port-labs#61; the 422 status is an assumption (UNCONFIRMED).
-    throw new ApiError(
-      422,
-      "has_dependents",
-      `This Blueprint cannot be deleted because there are existing "${identifier}" entities`,
-      { blueprint: identifier, entitiesCount },
-    );
+    throw new ApiError(422, "has_dependents", `This Blueprint cannot be deleted because there are existing "${identifier}" entities`, { blueprint: identifier, entitiesCount });
   }
   const referencedBy: { blueprint: string; path: string }[] = [];
   for (const other of store.blueprints.values()) {
@@ -150,11 +145,9 @@ function refuseIfInUse(store: OrgStore, identifier: string): void {
   if (referencedBy.length > 0) {
     // Port's behaviour here is UNCONFIRMED; refusing (rather than leaving dangling targets) is an assumption.
     const names = referencedBy.map((r) => `${r.blueprint}${r.path}`).join(", ");
-    throw new ApiError(
-      422,
-      "has_dependent_blueprints",
-      `This Blueprint cannot be deleted because other blueprints target it: ${names}; remove those first`,
-      { blueprint: identifier, referencedBy },
-    );
+    throw new ApiError(422, "has_dependent_blueprints", `This Blueprint cannot be deleted because other blueprints target it: ${names}; remove those first`, {
+      blueprint: identifier,
+      referencedBy,
+    });
   }
 }

@@ -36,19 +36,7 @@ const KEYED_MAPS = [
   ["/aggregationProperties", (b: Record<string, unknown>) => b.aggregationProperties],
 ] as const;
 
-const CALCULATION_KEYS = [
-  "calculation",
-  "type",
-  "title",
-  "description",
-  "icon",
-  "format",
-  "spec",
-  "specAuthentication",
-  "colorized",
-  "colors",
-  "items",
-];
+const CALCULATION_KEYS = ["calculation", "type", "title", "description", "icon", "format", "spec", "specAuthentication", "colorized", "colors", "items"];
 
 /** Throws a 422 ApiError listing every problem. */
 export function validateBlueprint(body: unknown, ctx: BlueprintValidationContext): asserts body is Blueprint {
@@ -98,10 +86,7 @@ function checkKeyedMap(problems: Problems, path: string, value: unknown, require
   if (!map) return {};
   for (const key of Object.keys(map)) {
     if (key.length > PROPERTY_KEY_MAX || !PROPERTY_KEY.test(key)) {
-      problems.add(
-        pointer(path, key),
-        `has an invalid key: keys must match pattern "${PROPERTY_KEY.source}" and have at most ${PROPERTY_KEY_MAX} characters`,
-      );
+      problems.add(pointer(path, key), `has an invalid key: keys must match pattern "${PROPERTY_KEY.source}" and have at most ${PROPERTY_KEY_MAX} characters`);
     }
   }
   return map;
@@ -112,10 +97,7 @@ function validateSchema(problems: Problems, value: unknown, previous: Blueprint 
   if (!schema) return;
   checkNoExtraKeys(problems, "/schema", schema, ["properties", "required"]);
   const properties = checkKeyedMap(problems, "/schema/properties", schema.properties, true);
-  const previousProperties = ((previous?.schema as Record<string, unknown> | undefined)?.properties ?? {}) as Record<
-    string,
-    Record<string, unknown>
-  >;
+  const previousProperties = ((previous?.schema as Record<string, unknown> | undefined)?.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [key, property] of Object.entries(properties)) {
     const path = pointer("/schema/properties", key);
     validateProperty(problems, path, property);
@@ -201,10 +183,7 @@ function validateMirror(problems: Problems, path: string, value: unknown, relati
   if (!checkString(problems, pointer(path, "path"), mirror.path, { required: true })) return;
   const segments = (mirror.path as string).split(".");
   if (segments.length < 2 || segments.some((s) => s === "")) {
-    problems.add(
-      pointer(path, "path"),
-      `must be a dot path of relations ending in a property, e.g. "service.$title" (got ${JSON.stringify(mirror.path)})`,
-    );
+    problems.add(pointer(path, "path"), `must be a dot path of relations ending in a property, e.g. "service.$title" (got ${JSON.stringify(mirror.path)})`);
   } else if (!(segments[0] in relations)) {
     problems.add(pointer(path, "path"), `starts with "${segments[0]}", which is not a relation of this blueprint`);
   }
@@ -223,12 +202,7 @@ function validateCalculation(problems: Problems, path: string, value: unknown): 
   checkColorMap(problems, pointer(path, "colors"), calc.colors, COLORS);
 }
 
-function validateAggregation(
-  problems: Problems,
-  path: string,
-  value: unknown,
-  targetExists: (id: string) => boolean,
-): void {
+function validateAggregation(problems: Problems, path: string, value: unknown, targetExists: (id: string) => boolean): void {
   const aggregation = checkObject(problems, path, value, true);
   if (!aggregation) return;
   checkString(problems, pointer(path, "title"), aggregation.title, { required: true });

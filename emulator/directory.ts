@@ -96,13 +96,7 @@ export function teamView(store: OrgStore, team: StoredTeam): Record<string, unkn
  * Checks a list of names (`roles`, `teams`, `users`): an array of strings, each of which exists.
  * Returns the list when its shape is right (even if some names do not exist), else undefined.
  */
-export function checkNames(
-  problems: Problems,
-  path: string,
-  value: unknown,
-  what: "role" | "team" | "user",
-  exists: (name: string) => boolean,
-): string[] | undefined {
+export function checkNames(problems: Problems, path: string, value: unknown, what: "role" | "team" | "user", exists: (name: string) => boolean): string[] | undefined {
   if (!Array.isArray(value)) {
     problems.add(path, `must be array (got ${jsonType(value)})`);
     return undefined;

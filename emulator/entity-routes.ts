@@ -71,12 +71,9 @@ function getEntity(store: OrgStore, blueprint: string, identifier: string): Enti
 /** Renaming an entity through PUT/PATCH is refused (Port's behaviour UNCONFIRMED; assumption). */
 function requireSameIdentifier(doc: Doc, identifier: string): Doc {
   if (doc.identifier !== undefined && doc.identifier !== identifier) {
-    throw new ApiError(
-      422,
-      "invalid_request",
-      `/identifier must equal the identifier in the path ("${identifier}"); entities cannot be renamed`,
-      { errors: [{ path: "/identifier", message: `must equal the identifier in the path ("${identifier}")` }] },
-    );
+    throw new ApiError(422, "invalid_request", `/identifier must equal the identifier in the path ("${identifier}"); entities cannot be renamed`, {
+      errors: [{ path: "/identifier", message: `must equal the identifier in the path ("${identifier}")` }],
+    });
   }
   return { ...doc, identifier };
 }

@@ -118,10 +118,7 @@ function validateRelations(problems: Problems, entity: Doc, ctx: EntityValidatio
     if (isSelf || ctx.entityExists(target, identifier)) return;
     if (ctx.createMissingRelated) missing.push({ blueprint: target, identifier });
     else {
-      problems.add(
-        path,
-        `points to entity "${identifier}" of blueprint "${target}", which does not exist (create it first or pass create_missing_related_entities=true)`,
-      );
+      problems.add(path, `points to entity "${identifier}" of blueprint "${target}", which does not exist (create it first or pass create_missing_related_entities=true)`);
     }
   };
   for (const [key, value] of Object.entries(relations)) {

@@ -58,13 +58,7 @@ export class FaultInjector {
     if (fail.count === 0) delete this.spec.failNext;
     // retry-after 0 keeps clients that honour it from sleeping through a test.
     const headers: Record<string, string> = fail.status === 429 ? { "retry-after": "0" } : {};
-    return new ApiError(
-      fail.status,
-      CODES[fail.status] ?? "injected_fault",
-      `Injected fault: the emulator was told to answer ${fail.status}`,
-      undefined,
-      headers,
-    );
+    return new ApiError(fail.status, CODES[fail.status] ?? "injected_fault", `Injected fault: the emulator was told to answer ${fail.status}`, undefined, headers);
   }
 }
 

@@ -44,12 +44,7 @@ export function checkBoolean(problems: Problems, path: string, value: unknown, r
 }
 
 /** Returns the object when present and an object, so callers can descend into it. */
-export function checkObject(
-  problems: Problems,
-  path: string,
-  value: unknown,
-  required = false,
-): Record<string, unknown> | undefined {
+export function checkObject(problems: Problems, path: string, value: unknown, required = false): Record<string, unknown> | undefined {
   if (value === undefined) {
     if (required) problems.add(path, "is required");
     return undefined;

@@ -32,7 +32,11 @@ function getFolder(store: OrgStore, identifier: string): Folder {
 }
 
 function snakeCase(title: string): string {
-  return title.trim().toLowerCase().replace(/[^\p{L}0-9]+/gu, "_").replace(/^_+|_+$/g, "");
+  return title
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}0-9]+/gu, "_")
+    .replace(/^_+|_+$/g, "");
 }
 
 /** Levels from the top of the sidebar to `identifier` (a top-level folder is 1), or undefined on a cycle. */

@@ -92,9 +92,7 @@ export class OrgStore {
       this.blueprints.set(blueprint.identifier, blueprint);
       return;
     }
-    const entries = [...this.blueprints.entries()].map(([id, bp]): [string, Blueprint] =>
-      id === previousIdentifier ? [blueprint.identifier, blueprint] : [id, bp],
-    );
+    const entries = [...this.blueprints.entries()].map(([id, bp]): [string, Blueprint] => (id === previousIdentifier ? [blueprint.identifier, blueprint] : [id, bp]));
     this.blueprints.clear();
     for (const [id, bp] of entries) this.blueprints.set(id, bp);
   }

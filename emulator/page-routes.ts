@@ -41,7 +41,14 @@ function homePage(): Page {
         type: "dashboard-widget",
         layout: [
           { height: 400, columns: [{ id: "homeWelcome", size: 12 }] },
-          { height: 400, columns: [{ id: "homeMyEntities", size: 4 }, { id: "homeRecentlyViewed", size: 4 }, { id: "homeRecentActions", size: 4 }] },
+          {
+            height: 400,
+            columns: [
+              { id: "homeMyEntities", size: 4 },
+              { id: "homeRecentlyViewed", size: 4 },
+              { id: "homeRecentActions", size: 4 },
+            ],
+          },
         ],
         widgets: [
           { id: "homeWelcome", type: "markdown", title: "Welcome", markdown: "# Welcome to your developer portal" },

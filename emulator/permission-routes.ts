@@ -105,8 +105,7 @@ function blueprintPermissions(blueprint: StoredObject, override: Doc): Doc {
   const entities: Doc = {};
   entities.read = { ...block(["Admin", "Member", moderator], { ownedByTeam: false }), ...(set.read as Doc) };
   for (const name of ["register", "update", "unregister"]) entities[name] = { ...editors(), ...(set[name] as Doc) };
-  const keyed = (keys: string[], overrides: unknown) =>
-    Object.fromEntries(keys.map((key) => [key, { ...editors(), ...((overrides as Doc | undefined)?.[key] as Doc) }]));
+  const keyed = (keys: string[], overrides: unknown) => Object.fromEntries(keys.map((key) => [key, { ...editors(), ...((overrides as Doc | undefined)?.[key] as Doc) }]));
   entities.updateProperties = keyed([...propertyKeys(blueprint), ...META_PROPERTIES], set.updateProperties);
   entities.updateRelations = keyed(Object.keys((blueprint.relations ?? {}) as Doc), set.updateRelations);
   return { entities };

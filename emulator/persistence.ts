@@ -23,9 +23,7 @@ export function loadSnapshot(file: string): OrgSnapshot | undefined {
   }
   const snapshot = parsed as Partial<OrgSnapshot>;
   if (snapshot.version !== 1 || !Array.isArray(snapshot.blueprints) || !Array.isArray(snapshot.entities)) {
-    throw new Error(
-      `Port emulator state file ${file} has an unknown layout (expected {version: 1, blueprints: [], entities: []})`,
-    );
+    throw new Error(`Port emulator state file ${file} has an unknown layout (expected {version: 1, blueprints: [], entities: []})`);
   }
   return snapshot as OrgSnapshot;
 }

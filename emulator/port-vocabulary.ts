@@ -16,22 +16,7 @@ export const PROPERTY_KEY_MAX = 100;
 
 export const PROPERTY_TYPES = ["string", "number", "boolean", "object", "array"];
 
-export const PROPERTY_FORMATS = [
-  "date-time",
-  "url",
-  "email",
-  "idn-email",
-  "ipv4",
-  "ipv6",
-  "markdown",
-  "yaml",
-  "user",
-  "blueprints",
-  "team",
-  "timer",
-  "proto",
-  "labeled-url",
-];
+export const PROPERTY_FORMATS = ["date-time", "url", "email", "idn-email", "ipv4", "ipv6", "markdown", "yaml", "user", "blueprints", "team", "timer", "proto", "labeled-url"];
 
 /** Calculation properties accept the property formats except these two. */
 export const CALCULATION_FORMATS = PROPERTY_FORMATS.filter((f) => f !== "blueprints" && f !== "timer");

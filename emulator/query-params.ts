@@ -1,10 +1,7 @@
 /** Boolean query flags (`upsert`, `merge`, `delete_dependents`, ...), refused unless true/false. */
 import { Problems } from "./validation-problems";
 
-export function booleanParams<K extends string>(
-  query: URLSearchParams,
-  names: readonly K[],
-): Record<K, boolean> {
+export function booleanParams<K extends string>(query: URLSearchParams, names: readonly K[]): Record<K, boolean> {
   const problems = new Problems();
   const out = {} as Record<K, boolean>;
   for (const name of names) {

@@ -86,7 +86,8 @@ function checkRule(problems: Problems, path: string, rule: unknown, levels: { ti
   // Port's spec gives the rule identifier the property-key pattern.
   if (checkString(problems, pointer(path, "identifier"), object.identifier, { required: true, maxLength: PROPERTY_KEY_MAX, pattern: PROPERTY_KEY })) {
     // Assumption (UNCONFIRMED): rules are entities of `_rule`, so identifiers are unique per scorecard.
-    if (seen.has(object.identifier as string)) problems.add(pointer(path, "identifier"), `must be unique within the scorecard (${JSON.stringify(object.identifier)} appears twice)`);
+    if (seen.has(object.identifier as string))
+      problems.add(pointer(path, "identifier"), `must be unique within the scorecard (${JSON.stringify(object.identifier)} appears twice)`);
     seen.add(object.identifier as string);
   }
   checkString(problems, pointer(path, "title"), object.title, { required: true });

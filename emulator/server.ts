@@ -28,13 +28,7 @@ import { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import { StatsCounter } from "./stats";
 import { registerTokenRoute } from "./token-route";
-import {
-  DEFAULT_CREDENTIALS,
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_TOKEN_TTL_SECONDS,
-  type EmulatorOptions,
-  type RunningEmulator,
-} from "./types";
+import { DEFAULT_CREDENTIALS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN_TTL_SECONDS, type EmulatorOptions, type RunningEmulator } from "./types";
 
 export * from "./types";
 
@@ -82,9 +76,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://emulator").pathname;
-    const handled = pathname.startsWith("/_emulator/")
-      ? handleAdminRequest(req, res, admin)
-      : handleApiRequest(req, res, { router: api, issuer, limiter, faults, stats });
+    const handled = pathname.startsWith("/_emulator/") ? handleAdminRequest(req, res, admin) : handleApiRequest(req, res, { router: api, issuer, limiter, faults, stats });
     handled.catch((err) => sendError(res, err, {}));
   });
   // Keep-alive sockets must not outlive close(), or test runners wait for them.

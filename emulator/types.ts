@@ -65,8 +65,6 @@ export interface RunningEmulator {
   clearFaults(): void;
 }
 
-export const DEFAULT_CREDENTIALS: ClientCredentials[] = [
-  { clientId: "emulator-client-id", clientSecret: "emulator-client-secret" },
-];
+export const DEFAULT_CREDENTIALS: ClientCredentials[] = [{ clientId: "emulator-client-id", clientSecret: "emulator-client-secret" }];
 export const DEFAULT_TOKEN_TTL_SECONDS = 3 * 60 * 60;
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 15000, periodSeconds: 300 };

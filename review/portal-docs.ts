@@ -55,7 +55,9 @@ export function catalogMarkdown(declared: DeclaredObject[]): string {
     for (const s of scorecards) {
       const levels = ((s.inputs.levels as Doc[] | undefined) ?? [{ title: "Basic" }, { title: "Bronze" }, { title: "Silver" }, { title: "Gold" }]).map((l) => l.title);
       out.push(`### ${s.inputs.title} (\`${s.identifier}\`)`, "", `Levels: ${levels.join(" → ")}.`, "", "| level | rule |", "|---|---|");
-      const rules = [...((s.inputs.rules as Doc[]) ?? [])].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || String(a.identifier).localeCompare(String(b.identifier)));
+      const rules = [...((s.inputs.rules as Doc[]) ?? [])].sort(
+        (a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || String(a.identifier).localeCompare(String(b.identifier)),
+      );
       for (const r of rules) out.push(`| ${r.level} | ${r.title} (\`${r.identifier}\`) |`);
       out.push("");
     }
@@ -64,7 +66,9 @@ export function catalogMarkdown(declared: DeclaredObject[]): string {
   if (actions.length > 0) {
     out.push("## Self-service actions", "", "| action | operation | blueprint | runs through | who may run it |", "|---|---|---|---|---|");
     for (const a of actions) {
-      out.push(`| ${a.inputs.title ?? a.identifier} (\`${a.identifier}\`) | ${a.inputs.trigger?.operation ?? ""} | \`${a.inputs.trigger?.blueprintIdentifier ?? ""}\` | ${a.inputs.invocationMethod?.type ?? ""} | ${whoMayRun(declared, a.identifier)} |`);
+      out.push(
+        `| ${a.inputs.title ?? a.identifier} (\`${a.identifier}\`) | ${a.inputs.trigger?.operation ?? ""} | \`${a.inputs.trigger?.blueprintIdentifier ?? ""}\` | ${a.inputs.invocationMethod?.type ?? ""} | ${whoMayRun(declared, a.identifier)} |`,
+      );
     }
     out.push("");
   }
@@ -73,7 +77,9 @@ export function catalogMarkdown(declared: DeclaredObject[]): string {
     out.push("## Automations", "", "| automation | when | runs through |", "|---|---|---|");
     for (const a of automations) {
       const event = a.inputs.trigger?.event ?? {};
-      out.push(`| ${a.inputs.title ?? a.identifier} (\`${a.identifier}\`) | ${event.type ?? ""} on \`${event.blueprintIdentifier ?? event.actionIdentifier ?? ""}\` | ${a.inputs.invocationMethod?.type ?? ""} |`);
+      out.push(
+        `| ${a.inputs.title ?? a.identifier} (\`${a.identifier}\`) | ${event.type ?? ""} on \`${event.blueprintIdentifier ?? event.actionIdentifier ?? ""}\` | ${a.inputs.invocationMethod?.type ?? ""} |`,
+      );
     }
     out.push("");
   }
@@ -86,7 +92,12 @@ export function catalogMarkdown(declared: DeclaredObject[]): string {
   const ingestion = [...of(declared, "Webhook"), ...of(declared, "Integration")];
   if (ingestion.length > 0) {
     out.push("## Ingestion", "", "| integration | kind | fills |", "|---|---|---|");
-    for (const i of ingestion) out.push(`| \`${i.identifier}\` | ${i.kind === "Webhook" ? "webhook (custom)" : "integration mapping"} | ${filledBlueprints(i).map((b) => `\`${b}\``).join(", ")} |`);
+    for (const i of ingestion)
+      out.push(
+        `| \`${i.identifier}\` | ${i.kind === "Webhook" ? "webhook (custom)" : "integration mapping"} | ${filledBlueprints(i)
+          .map((b) => `\`${b}\``)
+          .join(", ")} |`,
+      );
     out.push("");
   }
   const teams = of(declared, "Team");
@@ -94,7 +105,10 @@ export function catalogMarkdown(declared: DeclaredObject[]): string {
   if (teams.length > 0) {
     // Membership is declared on users (TeamRoles), or on the team itself.
     const members = (team: string) =>
-      new Set([...((of(declared, "Team").find((t) => t.identifier === team)?.inputs.users as string[]) ?? []), ...users.filter((u) => ((u.inputs.teams as string[]) ?? []).includes(team)).map((u) => u.identifier)]).size;
+      new Set([
+        ...((of(declared, "Team").find((t) => t.identifier === team)?.inputs.users as string[]) ?? []),
+        ...users.filter((u) => ((u.inputs.teams as string[]) ?? []).includes(team)).map((u) => u.identifier),
+      ]).size;
     out.push("## Teams and roles", "", "| team | members |", "|---|---|");
     for (const t of teams) out.push(`| \`${t.identifier}\` | ${members(t.identifier)} |`);
     out.push("");

@@ -16,7 +16,6 @@ export function summarizePreview(environment: string, digest: PreviewDigest): st
   if (changes.length === 0) return `${heading}\n\nNo changes to Port.\n`;
   const destructive = changes.filter((c) => c.op === "delete" || c.op === "replace");
   const other = changes.filter((c) => c.op === "update" || c.op === "create");
-  const section = (title: string, items: PortChange[]) =>
-    items.length === 0 ? [] : [`**${title}**`, "", ...items.flatMap(describeChange).map((line) => `- ${line}`), ""];
+  const section = (title: string, items: PortChange[]) => (items.length === 0 ? [] : [`**${title}**`, "", ...items.flatMap(describeChange).map((line) => `- ${line}`), ""]);
   return [heading, "", ...section("Destructive", destructive), ...section("Changes", other)].join("\n");
 }

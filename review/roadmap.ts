@@ -22,7 +22,14 @@ export function roadmap(plan: PortalPlan, declared: DeclaredObject[]): RoadmapRo
   const rows: RoadmapRow[] = [];
   for (const useCase of plan.useCases) {
     const stories = plan.userStories.filter((s) => s.useCase === useCase.id);
-    rows.push(row("use case", useCase.id, useCase.title, stories.flatMap((s) => s.implementedBy)));
+    rows.push(
+      row(
+        "use case",
+        useCase.id,
+        useCase.title,
+        stories.flatMap((s) => s.implementedBy),
+      ),
+    );
     for (const story of stories) rows.push(row("user story", story.id, `As a ${story.audience}, I want ${story.want}`, story.implementedBy));
   }
   for (const goal of plan.goals) for (const kpi of goal.kpis) rows.push(row("KPI", kpi.id, `${kpi.title} (${kpi.target})`, kpi.measuredBy));

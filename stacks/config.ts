@@ -5,9 +5,7 @@ import { z } from "zod";
  * differs per environment; the Port org itself is the `port:*` keys (see README). One schema,
  * validated at preview: a missing key or a bad value names the key and the command that fixes it.
  */
-const identifierAffix = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,20}$/, "must be 1-20 letters, digits, _ or - (it becomes part of every Port identifier)");
+const identifierAffix = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, "must be 1-20 letters, digits, _ or - (it becomes part of every Port identifier)");
 
 export const StackConfig = z
   .object({

@@ -6,7 +6,7 @@ import { z } from "zod";
  * model and the roles. Every story and KPI names the portal objects that implement it, so the
  * roadmap report can tell what is built and what is missing.
  */
-const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, _ or - (e.g. \"incident-management\")");
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, _ or - (e.g. "incident-management")');
 
 /** A portal object that implements part of the plan, by kind and Port identifier. */
 export const PlanObjectRef = z
@@ -92,14 +92,26 @@ export const PortalPlan = z
     const blueprints = new Set(plan.dataModel.blueprints);
     plan.userStories.forEach((story, i) => {
       if (!audiences.has(story.audience))
-        ctx.addIssue({ code: "custom", path: ["userStories", i, "audience"], message: `"${story.audience}" is not an audience of the plan (${[...audiences].join(", ")}). Add the audience or fix the story.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["userStories", i, "audience"],
+          message: `"${story.audience}" is not an audience of the plan (${[...audiences].join(", ")}). Add the audience or fix the story.`,
+        });
       if (!useCases.has(story.useCase))
-        ctx.addIssue({ code: "custom", path: ["userStories", i, "useCase"], message: `"${story.useCase}" is not a use case of the plan (${[...useCases].join(", ")}). Add the use case or fix the story.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["userStories", i, "useCase"],
+          message: `"${story.useCase}" is not a use case of the plan (${[...useCases].join(", ")}). Add the use case or fix the story.`,
+        });
     });
     plan.dataModel.relations.forEach((relation, i) => {
       for (const end of relation.split(" -> "))
         if (!blueprints.has(end))
-          ctx.addIssue({ code: "custom", path: ["dataModel", "relations", i], message: `"${end}" is not a blueprint of the data model. Add it to dataModel.blueprints or fix the relation.` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["dataModel", "relations", i],
+            message: `"${end}" is not a blueprint of the data model. Add it to dataModel.blueprints or fix the relation.`,
+          });
     });
     const ids = [...plan.userStories.map((s) => s.id), ...plan.goals.flatMap((g) => g.kpis.map((k) => k.id))];
     const seen = new Set<string>();

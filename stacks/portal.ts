@@ -74,10 +74,14 @@ function declarePortal(config: StackConfig, secrets: PortalSecrets): DeclaredPor
     if (config.integrations.githubInstallationId) githubIntegrationMapping(config.integrations.githubInstallationId, { service, repository: blueprints.repository });
   }
   if (features.teamRoles) {
-    portalTeamRoles("team-roles", { service, serviceAction: cloudRequest, dashboard: developers }, {
-      ...config.people,
-      teamNames: { platform: config.teams.platform, product: config.teams.product },
-    });
+    portalTeamRoles(
+      "team-roles",
+      { service, serviceAction: cloudRequest, dashboard: developers },
+      {
+        ...config.people,
+        teamNames: { platform: config.teams.platform, product: config.teams.product },
+      },
+    );
   }
   seedEntities(blueprints, features.sampleData);
   return { blueprints: { ...blueprints } };

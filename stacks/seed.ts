@@ -16,7 +16,14 @@ export function seedEntities(model: DataModel, sampleData: boolean): Entity[] {
     blueprint: model.service,
     identifier: "checkout",
     title: "Checkout",
-    properties: { language: "TypeScript", tier: "critical", health: "Healthy", repository: "https://github.com/example-org/checkout", openIncidents: 1, readme: "# Checkout\n\nTakes payments." },
+    properties: {
+      language: "TypeScript",
+      tier: "critical",
+      health: "Healthy",
+      repository: "https://github.com/example-org/checkout",
+      openIncidents: 1,
+      readme: "# Checkout\n\nTakes payments.",
+    },
   });
   const search = new Entity("sample-service-search", {
     blueprint: model.service,

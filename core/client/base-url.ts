@@ -11,8 +11,7 @@ export const PORT_REGION_BASE_URLS = {
 export type PortRegion = keyof typeof PORT_REGION_BASE_URLS;
 
 const ALLOWED_FORMS =
-  `"eu" (${PORT_REGION_BASE_URLS.eu}, the default), "us" (${PORT_REGION_BASE_URLS.us}), ` +
-  `or an http(s) URL without query or fragment such as http://127.0.0.1:5555`;
+  `"eu" (${PORT_REGION_BASE_URLS.eu}, the default), "us" (${PORT_REGION_BASE_URLS.us}), ` + `or an http(s) URL without query or fragment such as http://127.0.0.1:5555`;
 
 /**
  * Turns a region name or URL into a base URL without a trailing slash.

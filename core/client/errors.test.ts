@@ -9,9 +9,7 @@ describe("PortApiError", () => {
       code: "invalid_request",
       portMessage: "The json provided does not match the route's schema",
     });
-    expect(error.message).toBe(
-      "Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): The json provided does not match the route's schema",
-    );
+    expect(error.message).toBe("Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): The json provided does not match the route's schema");
     expect(error.name).toBe("PortApiError");
     expect(error).toBeInstanceOf(Error);
   });

@@ -100,10 +100,7 @@ describe("PortClient", () => {
 
   it("renews the token after a 401 and retries once", async () => {
     const s = await start({
-      onApi: (req) =>
-        req.headers.authorization === "Bearer tok-1"
-          ? { status: 401, body: { ok: false, error: "unauthorized", message: "token expired" } }
-          : ok({ n: 1 }),
+      onApi: (req) => (req.headers.authorization === "Bearer tok-1" ? { status: 401, body: { ok: false, error: "unauthorized", message: "token expired" } } : ok({ n: 1 })),
     });
     const { client, retries } = clientFor(s);
 
@@ -150,10 +147,7 @@ describe("PortClient", () => {
 
   it("waits until x-ratelimit-reset when a 429 reports x-ratelimit-remaining 0 (seconds until reset)", async () => {
     const s = await start({
-      onApi: scripted(
-        { status: 429, body: { ok: false }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0.2" } },
-        ok(),
-      ),
+      onApi: scripted({ status: 429, body: { ok: false }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0.2" } }, ok()),
     });
     const { client, retries } = clientFor(s, { maxDelayMs: 5_000 });
 
@@ -170,10 +164,7 @@ describe("PortClient", () => {
   it("reads an x-ratelimit-reset above 1e9 as epoch seconds", async () => {
     let calls = 0;
     const s = await start({
-      onApi: () =>
-        ++calls === 1
-          ? { status: 429, body: { ok: false }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String((Date.now() + 300) / 1000) } }
-          : ok(),
+      onApi: () => (++calls === 1 ? { status: 429, body: { ok: false }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String((Date.now() + 300) / 1000) } } : ok()),
     });
     const { client, retries } = clientFor(s, { maxDelayMs: 5_000 });
 
@@ -259,9 +250,7 @@ describe("PortClient", () => {
     });
     const { client, retries } = clientFor(s);
 
-    const error = await caught(
-      client.request("PUT", "/v1/blueprints/svc", { body: { identifier: "svc", title: "BODY-MARKER-xyz" } }),
-    );
+    const error = await caught(client.request("PUT", "/v1/blueprints/svc", { body: { identifier: "svc", title: "BODY-MARKER-xyz" } }));
 
     expect(s.apiRequests()).toHaveLength(1);
     expect(retries).toEqual([]);
@@ -277,9 +266,7 @@ describe("PortClient", () => {
       attempts: 1,
       isNotFound: false,
     });
-    expect(error.message).toBe(
-      "Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): The json provided does not match the route's schema",
-    );
+    expect(error.message).toBe("Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): The json provided does not match the route's schema");
     expect(error.message).not.toContain("BODY-MARKER-xyz");
   });
 
@@ -393,9 +380,7 @@ describe("PortClient", () => {
   });
 
   it("rejects invalid options before any request", () => {
-    expect(() => new PortClient({ baseUrl: "eu", clientId: "id", clientSecret: SECRET, maxAttempts: 0 })).toThrow(
-      "PortClient: maxAttempts must be an integer >= 1, got 0.",
-    );
+    expect(() => new PortClient({ baseUrl: "eu", clientId: "id", clientSecret: SECRET, maxAttempts: 0 })).toThrow("PortClient: maxAttempts must be an integer >= 1, got 0.");
     expect(() => new PortClient({ baseUrl: "eu", clientId: "id", clientSecret: "" })).toThrow("clientSecret is empty");
     expect(() => new PortClient({ baseUrl: "ftp://x", clientId: "id", clientSecret: SECRET })).toThrow('"ftp://x"');
     expect(new PortClient({ baseUrl: "us", clientId: "id", clientSecret: SECRET }).baseUrl).toBe("https://api.us.port.io");

@@ -54,9 +54,7 @@ export interface PortClientOptions {
 export const ACCESS_TOKEN_PATH = "/v1/auth/access_token";
 export const DEFAULT_USER_AGENT = "port-portal-client";
 
-type AttemptOutcome =
-  | { kind: "response"; status: number; headers: Headers; body: ParsedBody }
-  | { kind: "failure"; reason: string; cause: unknown };
+type AttemptOutcome = { kind: "response"; status: number; headers: Headers; body: ParsedBody } | { kind: "failure"; reason: string; cause: unknown };
 
 /** Lets the token route reject a 2xx body that lacks a token, with the real status in the error. */
 type BodyCheck = (body: Record<string, unknown>) => string | undefined;
@@ -98,12 +96,8 @@ export class PortClient {
   }
 
   async #fetchToken(): Promise<AccessTokenGrant> {
-    const body = await this.#execute<Record<string, unknown>>(
-      "POST",
-      ACCESS_TOKEN_PATH,
-      { body: { clientId: this.#clientId, clientSecret: this.#clientSecret } },
-      false,
-      (res) => (typeof res.accessToken === "string" && res.accessToken !== "" ? undefined : "the response has no accessToken"),
+    const body = await this.#execute<Record<string, unknown>>("POST", ACCESS_TOKEN_PATH, { body: { clientId: this.#clientId, clientSecret: this.#clientSecret } }, false, (res) =>
+      typeof res.accessToken === "string" && res.accessToken !== "" ? undefined : "the response has no accessToken",
     );
     return {
       accessToken: body.accessToken as string,

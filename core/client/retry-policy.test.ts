@@ -42,10 +42,11 @@ describe("retry policy", () => {
 
   it("prefers retry-after, then the rate-limit reset, then backoff, all capped at maxDelayMs", () => {
     const noJitter = () => 0;
-    expect(retryDelay(1, headers({ "retry-after": "0.5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0.8" }), policy, NOW, noJitter))
-      .toEqual({ delayMs: 500, source: "retry-after" });
-    expect(retryDelay(1, headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0.8" }), policy, NOW, noJitter))
-      .toEqual({ delayMs: 800, source: "rate-limit-reset" });
+    expect(retryDelay(1, headers({ "retry-after": "0.5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0.8" }), policy, NOW, noJitter)).toEqual({
+      delayMs: 500,
+      source: "retry-after",
+    });
+    expect(retryDelay(1, headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0.8" }), policy, NOW, noJitter)).toEqual({ delayMs: 800, source: "rate-limit-reset" });
     expect(retryDelay(1, headers({ "retry-after": "60" }), policy, NOW, noJitter)).toEqual({ delayMs: 1_000, source: "retry-after" });
     expect(retryDelay(2, undefined, policy, NOW, () => 0.5)).toEqual({ delayMs: 100, source: "backoff" });
   });

@@ -37,11 +37,7 @@ export function parseRetryAfterMs(value: string | null | undefined, nowMs: numbe
 export const EPOCH_SECONDS_THRESHOLD = 1e9;
 
 /** How long to wait when `x-ratelimit-remaining` is 0; undefined when the headers don't ask for a wait. */
-export function parseRateLimitWaitMs(
-  remaining: string | null | undefined,
-  reset: string | null | undefined,
-  nowMs: number,
-): number | undefined {
+export function parseRateLimitWaitMs(remaining: string | null | undefined, reset: string | null | undefined, nowMs: number): number | undefined {
   const remainingText = remaining?.trim();
   const resetText = reset?.trim();
   if (!remainingText || !resetText) return undefined;
@@ -67,13 +63,7 @@ export interface RetryDelay {
  * Delay before retrying `attempt` (1-based). A server hint wins over backoff (plus up to 10% jitter, as Port's
  * Terraform provider does, so waiting clients don't return in lockstep); everything is capped by maxDelayMs.
  */
-export function retryDelay(
-  attempt: number,
-  headers: HeaderSource | undefined,
-  policy: BackoffPolicy,
-  nowMs: number,
-  random: () => number = Math.random,
-): RetryDelay {
+export function retryDelay(attempt: number, headers: HeaderSource | undefined, policy: BackoffPolicy, nowMs: number, random: () => number = Math.random): RetryDelay {
   const retryAfter = parseRetryAfterMs(headers?.get("retry-after"), nowMs);
   const reset = parseRateLimitWaitMs(headers?.get("x-ratelimit-remaining"), headers?.get("x-ratelimit-reset"), nowMs);
   const hinted = retryAfter ?? reset;

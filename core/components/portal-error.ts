@@ -6,10 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export class PortalValidationError extends pulumi.RunError {
   constructor(readonly problems: string[]) {
-    super(
-      `The portal definition has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was applied:\n` +
-        problems.map((p) => `  - ${p}`).join("\n"),
-    );
+    super(`The portal definition has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was applied:\n` + problems.map((p) => `  - ${p}`).join("\n"));
     this.name = "PortalValidationError";
   }
 }

@@ -154,20 +154,28 @@ export class PortalModel {
   }
 
   declareWebhook(identifier: string, component: string): void {
-    this.declareIngestion(`webhook:${identifier}`, component, (previous) =>
-      `field identifier: "${identifier}" is already the identifier of a webhook declared by ${previous}. Give each webhook its own identifier.`,
+    this.declareIngestion(
+      `webhook:${identifier}`,
+      component,
+      (previous) => `field identifier: "${identifier}" is already the identifier of a webhook declared by ${previous}. Give each webhook its own identifier.`,
     );
   }
 
   declareEntity(blueprint: string, identifier: string, component: string): void {
-    this.declareIngestion(`entity:${blueprint}/${identifier}`, component, (previous) =>
-      `field identifier: "${identifier}" is already an entity of blueprint "${blueprint}", declared by ${previous}. Give each entity of a blueprint its own identifier.`,
+    this.declareIngestion(
+      `entity:${blueprint}/${identifier}`,
+      component,
+      (previous) =>
+        `field identifier: "${identifier}" is already an entity of blueprint "${blueprint}", declared by ${previous}. Give each entity of a blueprint its own identifier.`,
     );
   }
 
   declareIntegrationMapping(installationId: string, component: string): void {
-    this.declareIngestion(`integration:${installationId}`, component, (previous) =>
-      `field installationId: the mapping of installation "${installationId}" is already managed by ${previous}. Declare one mapping per installation, with all its resources.`,
+    this.declareIngestion(
+      `integration:${installationId}`,
+      component,
+      (previous) =>
+        `field installationId: the mapping of installation "${installationId}" is already managed by ${previous}. Declare one mapping per installation, with all its resources.`,
     );
   }
 
@@ -246,9 +254,13 @@ export class PortalModel {
     for (const ref of this.peopleReferences) {
       const where = `${ref.from}: field ${ref.field}:`;
       if (ref.kind === "team" && !teams.includes(ref.identifier)) {
-        problems.push(`${where} team "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, teams)} Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.`);
+        problems.push(
+          `${where} team "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, teams)} Declare the team, fix the name, or, if it is managed outside this stack, name it with Team.existing(...) or list it in existingTeams.`,
+        );
       } else if (ref.kind === "user" && !users.includes(ref.identifier)) {
-        problems.push(`${where} user "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, users)} Declare the user, fix the email, or, if it is managed outside this stack, name it with User.existing(...) or list it in existingUsers.`);
+        problems.push(
+          `${where} user "${ref.identifier}" is not declared in this stack.${hint(ref.identifier, users)} Declare the user, fix the email, or, if it is managed outside this stack, name it with User.existing(...) or list it in existingUsers.`,
+        );
       } else if (ref.kind === "role" && ref.identifier.endsWith("-moderator")) {
         const blueprint = ref.identifier.slice(0, -"-moderator".length);
         if (knownBlueprints.has(blueprint)) continue;

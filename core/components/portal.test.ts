@@ -111,11 +111,10 @@ describe("references and the stack's prefix", () => {
   it("asks the org about a plain identifier the stack does not declare, and sends it unprefixed when found", async () => {
     const asked: string[] = [];
     const lookup = { blueprintExists: async (identifier: string) => (asked.push(identifier), identifier === "k8s_cluster") };
-    const scorecard = await declared(
-      components,
-      () => new components.Scorecard("health", { identifier: "health", title: "Health", blueprint: "k8s_cluster", rules: [] }),
-      { ...prefixed, lookup },
-    );
+    const scorecard = await declared(components, () => new components.Scorecard("health", { identifier: "health", title: "Health", blueprint: "k8s_cluster", rules: [] }), {
+      ...prefixed,
+      lookup,
+    });
     expect(asked).toEqual(["k8s_cluster"]);
     expect(await valueOf(scorecard.blueprint)).toBe("k8s_cluster");
   });

@@ -46,7 +46,6 @@ export interface DocumentKind {
   api: DocumentApi;
 }
 
-
 export function documentLogic(kind: DocumentKind): ResourceLogic {
   const serverFields = [...PORT_META_FIELDS, ...(kind.serverFields ?? [])];
   const clientPart = (doc: PortDocument): PortDocument => {

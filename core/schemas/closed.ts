@@ -36,9 +36,7 @@ export function closedObject<const S extends z.core.$ZodLooseShape>(noun: string
     error: (issue) => {
       if (issue.code !== "unrecognized_keys") return undefined;
       const keys = issue.keys;
-      const hints = keys
-        .map((key) => [key, closestMatch(key, allowed)] as const)
-        .filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
+      const hints = keys.map((key) => [key, closestMatch(key, allowed)] as const).filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
       const hint =
         hints.length === 0
           ? ""
@@ -76,10 +74,11 @@ function discriminatorValues(option: unknown, discriminator: string): unknown[] 
  * A discriminated union (Port's `type`, `calculationBy`, `func` ...). An unknown or missing
  * discriminator fails on that key with every allowed value listed.
  */
-export function closedUnion<
-  const Disc extends string,
-  const Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]],
->(discriminator: Disc, options: Options, text: ClosedSetText) {
+export function closedUnion<const Disc extends string, const Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
+  discriminator: Disc,
+  options: Options,
+  text: ClosedSetText,
+) {
   const allowed = [...new Set(options.flatMap((option) => discriminatorValues(option, discriminator)))];
   return z.discriminatedUnion(discriminator, options, {
     error: (issue) => {

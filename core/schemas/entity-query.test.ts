@@ -23,21 +23,27 @@ describe("EntityQuery", () => {
       "date between range": { property: "$updatedAt", operator: "between", value: { from: "2024-01-01T00:00:00Z", to: "2024-02-01T00:00:00+02:00" } },
       "date notBetween preset": { property: "$createdAt", operator: "notBetween", value: { preset: "last3Months" } },
       "date = preset": { property: "deployedAt", operator: "=", value: { preset: "today" } },
-      "isEmpty": { property: "owner", operator: "isEmpty" },
-      "isNotEmpty": { property: "owner", operator: "isNotEmpty" },
-      "isExpired": { property: "ttl", operator: "isExpired" },
-      "isNotExpired": { property: "ttl", operator: "isNotExpired" },
+      isEmpty: { property: "owner", operator: "isEmpty" },
+      isNotEmpty: { property: "owner", operator: "isNotEmpty" },
+      isExpired: { property: "ttl", operator: "isExpired" },
+      isNotExpired: { property: "ttl", operator: "isNotExpired" },
       "relatedTo single": { operator: "relatedTo", blueprint: "environment", value: "production" },
       "relatedTo many with options": { operator: "relatedTo", blueprint: "service", value: ["a", "b"], direction: "downstream", required: false },
-      "propertySchema": { propertySchema: { type: "string", format: "user" }, operator: "=", value: "jane@example.com" },
+      propertySchema: { propertySchema: { type: "string", format: "user" }, operator: "=", value: "jane@example.com" },
       "propertySchema array items": { propertySchema: { type: "array", items: { type: "string", format: "team" } }, operator: "contains", value: "platform" },
-      "matchAny": { property: { path: ["deployedOn"] }, operator: "matchAny", value: "production-cluster" },
+      matchAny: { property: { path: ["deployedOn"] }, operator: "matchAny", value: "production-cluster" },
       "matchAny downstream with maxHops": {
         property: { path: ["parent", { relation: "parent", maxHops: 3 }], fromBlueprint: "team" },
         operator: "matchAny",
         value: ["squad-a", "squad-b"],
       },
-      "nested group": { combinator: "or", rules: [{ property: "environment", operator: "=", value: "production" }, { combinator: "and", rules: [] }] },
+      "nested group": {
+        combinator: "or",
+        rules: [
+          { property: "environment", operator: "=", value: "production" },
+          { combinator: "and", rules: [] },
+        ],
+      },
     };
     it.each(Object.entries(rules))("%s", (_, rule) => {
       expect(parseValid(EntityQuery, withRule(rule))).toEqual(withRule(rule));
@@ -52,9 +58,15 @@ describe("EntityQuery", () => {
 
   it("accepts every operator in at least one rule kind", () => {
     const sample: Record<string, unknown> = {
-      ">": 1, ">=": 1, "<": 1, "<=": 1,
-      in: ["a"], notIn: ["a"], containsAny: ["a"],
-      between: { preset: "today" }, notBetween: { preset: "today" },
+      ">": 1,
+      ">=": 1,
+      "<": 1,
+      "<=": 1,
+      in: ["a"],
+      notIn: ["a"],
+      containsAny: ["a"],
+      between: { preset: "today" },
+      notBetween: { preset: "today" },
     };
     for (const operator of ENTITY_QUERY_OPERATORS) {
       const rule =
@@ -69,7 +81,7 @@ describe("EntityQuery", () => {
     }
   });
 
-  it("parses a dynamic {context: \"user\", property: \"$identifier\"} value", () => {
+  it('parses a dynamic {context: "user", property: "$identifier"} value', () => {
     const rule = { property: "owner", operator: "=", value: { context: "user", property: "$identifier" } };
     expect(parseValid(EntityQuery, withRule(rule))).toEqual(withRule(rule));
   });
@@ -150,14 +162,21 @@ describe("EntityQuery", () => {
   });
 
   it("fails a relatedTo rule without its blueprint", () => {
-    expect(ruleProblems({ operator: "relatedTo", value: "production" })).toEqual([
-      'Query "q": field rules[0].blueprint: is required but missing. Add a string.',
-    ]);
+    expect(ruleProblems({ operator: "relatedTo", value: "production" })).toEqual(['Query "q": field rules[0].blueprint: is required but missing. Add a string.']);
   });
 
   it("fails maxHops outside 1–15 and more than one maxHops step", () => {
     expect(
-      ruleProblems({ property: { path: [{ relation: "parent", maxHops: 16 }, { relation: "parent", maxHops: 2 }] }, operator: "matchAny", value: "x" }),
+      ruleProblems({
+        property: {
+          path: [
+            { relation: "parent", maxHops: 16 },
+            { relation: "parent", maxHops: 2 },
+          ],
+        },
+        operator: "matchAny",
+        value: "x",
+      }),
     ).toEqual([
       'Query "q": field rules[0].property.path[0].maxHops: 16 is greater than the maximum 15. Use 15 or less.',
       'Query "q": field rules[0].property.path: uses maxHops more than once; Port allows one {relation, maxHops} step per path. Keep one and list the other relations by name.',
@@ -173,7 +192,15 @@ describe("EntityQuery", () => {
   it("reports problems inside nested groups with their full path", () => {
     const query = {
       combinator: "and",
-      rules: [{ combinator: "or", rules: [{ property: "env", operator: "in", value: "prod" }, { property: "x", operator: "isEmpty" }] }],
+      rules: [
+        {
+          combinator: "or",
+          rules: [
+            { property: "env", operator: "in", value: "prod" },
+            { property: "x", operator: "isEmpty" },
+          ],
+        },
+      ],
     };
     expect(problemMessages(EntityQuery, query, "Query", "q")).toEqual([
       'Query "q": field rules[0].rules[0].value: "prod" is not a list; in, notIn and containsAny need an array such as ["prod"] (or a {context, property} reference). Wrap the value in [ ].',
@@ -192,7 +219,14 @@ describe("EntityQuery", () => {
     expect(
       problemMessages(
         EntityQuery,
-        { combinator: "and", rules: [{ property: "a", operator: "in", value: 1 }, { property: "b", operator: "=", value: "ok" }, { property: "c", operator: "like", value: 1 }] },
+        {
+          combinator: "and",
+          rules: [
+            { property: "a", operator: "in", value: 1 },
+            { property: "b", operator: "=", value: "ok" },
+            { property: "c", operator: "like", value: 1 },
+          ],
+        },
         "Query",
         "q",
       ),

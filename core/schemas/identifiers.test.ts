@@ -1,23 +1,26 @@
-import { ActionIdentifier, BlueprintIdentifier, EntityIdentifier, PORT_COLORS, PORT_IDENTIFIER_PATTERNS, PortColor, PropertyIdentifier, ScorecardIdentifier, TeamName } from "./identifiers";
+import {
+  ActionIdentifier,
+  BlueprintIdentifier,
+  EntityIdentifier,
+  PORT_COLORS,
+  PORT_IDENTIFIER_PATTERNS,
+  PortColor,
+  PropertyIdentifier,
+  ScorecardIdentifier,
+  TeamName,
+} from "./identifiers";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
-const BLUEPRINT_RULE =
-  "must match Port's blueprint identifier pattern (letters, digits and @ _ . + : \\ / -, no spaces, at most 100 characters)";
-const PROPERTY_RULE =
-  "must match Port's property identifier pattern (letters A-Z a-z, digits and @ _ = \\ -, no spaces or dots, at most 100 characters)";
+const BLUEPRINT_RULE = "must match Port's blueprint identifier pattern (letters, digits and @ _ . + : \\ / -, no spaces, at most 100 characters)";
+const PROPERTY_RULE = "must match Port's property identifier pattern (letters A-Z a-z, digits and @ _ = \\ -, no spaces or dots, at most 100 characters)";
 
 describe("BlueprintIdentifier", () => {
-  it.each(["service", "my_service", "k8s-cluster", "team@org", "a.b", "a+b", "ns:svc", "path/to", "Dienst", "服务", "_team"])(
-    "accepts %j",
-    (identifier) => {
-      expect(parseValid(BlueprintIdentifier, identifier)).toBe(identifier);
-    },
-  );
+  it.each(["service", "my_service", "k8s-cluster", "team@org", "a.b", "a+b", "ns:svc", "path/to", "Dienst", "服务", "_team"])("accepts %j", (identifier) => {
+    expect(parseValid(BlueprintIdentifier, identifier)).toBe(identifier);
+  });
 
   it("rejects an identifier with a space and suggests an underscore", () => {
-    expect(problemMessages(BlueprintIdentifier, "my service")).toEqual([
-      `Blueprint "service": ${BLUEPRINT_RULE}; "my service" contains a space: use "my_service".`,
-    ]);
+    expect(problemMessages(BlueprintIdentifier, "my service")).toEqual([`Blueprint "service": ${BLUEPRINT_RULE}; "my service" contains a space: use "my_service".`]);
   });
 
   it("names each kind of bad character and replaces every run of them", () => {
@@ -27,9 +30,7 @@ describe("BlueprintIdentifier", () => {
   });
 
   it("rejects an identifier longer than 100 characters with its length", () => {
-    expect(problemMessages(BlueprintIdentifier, "a".repeat(101))).toEqual([
-      `Blueprint "service": ${BLUEPRINT_RULE}; it is 101 characters long: shorten it to at most 100.`,
-    ]);
+    expect(problemMessages(BlueprintIdentifier, "a".repeat(101))).toEqual([`Blueprint "service": ${BLUEPRINT_RULE}; it is 101 characters long: shorten it to at most 100.`]);
   });
 
   it("accepts exactly 100 characters", () => {
@@ -43,9 +44,7 @@ describe("BlueprintIdentifier", () => {
   });
 
   it("rejects an empty identifier with an example", () => {
-    expect(problemMessages(BlueprintIdentifier, "")).toEqual([
-      `Blueprint "service": ${BLUEPRINT_RULE}; it is empty: use an identifier such as "service".`,
-    ]);
+    expect(problemMessages(BlueprintIdentifier, "")).toEqual([`Blueprint "service": ${BLUEPRINT_RULE}; it is empty: use an identifier such as "service".`]);
   });
 
   it("rejects a non-string with the value and the expected type", () => {
@@ -98,15 +97,11 @@ describe("PropertyIdentifier", () => {
   });
 
   it("rejects a dot, since dots separate relations in paths", () => {
-    expect(problemMessages(PropertyIdentifier, "service.language")).toEqual([
-      `Blueprint "service": ${PROPERTY_RULE}; "service.language" contains ".": use "service_language".`,
-    ]);
+    expect(problemMessages(PropertyIdentifier, "service.language")).toEqual([`Blueprint "service": ${PROPERTY_RULE}; "service.language" contains ".": use "service_language".`]);
   });
 
   it("drops accents in the suggestion because only ASCII letters are allowed", () => {
-    expect(problemMessages(PropertyIdentifier, "café au lait")).toEqual([
-      `Blueprint "service": ${PROPERTY_RULE}; "café au lait" contains "é" and a space: use "cafe_au_lait".`,
-    ]);
+    expect(problemMessages(PropertyIdentifier, "café au lait")).toEqual([`Blueprint "service": ${PROPERTY_RULE}; "café au lait" contains "é" and a space: use "cafe_au_lait".`]);
   });
 });
 

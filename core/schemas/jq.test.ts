@@ -2,7 +2,7 @@ import { jqCompileError, jqProblems, templateExpressions } from "./jq";
 
 describe("JQ checks", () => {
   it("accepts expressions that compile", async () => {
-    expect(await jqCompileError('.body.name | ascii_downcase')).toBeUndefined();
+    expect(await jqCompileError(".body.name | ascii_downcase")).toBeUndefined();
     expect(await jqCompileError('if .properties.health == "degraded" then "open" else empty end')).toBeUndefined();
   });
 

@@ -23,7 +23,10 @@ export async function jqCompileError(expression: string): Promise<string | undef
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     const first = text.split("\n").find((line) => line.startsWith("jq: error")) ?? text.split("\n")[0];
-    return first.replace(/^jq: error: /, "").replace(/ \(Unix shell quoting issues\?\)/, "").replace(/ at <top-level>, line \d+:?$/, "");
+    return first
+      .replace(/^jq: error: /, "")
+      .replace(/ \(Unix shell quoting issues\?\)/, "")
+      .replace(/ at <top-level>, line \d+:?$/, "");
   } finally {
     process.exitCode = exitCode;
   }

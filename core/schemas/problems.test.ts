@@ -24,7 +24,8 @@ describe("validateSpec", () => {
         { field: "schema.properties.port.minimum", message: 'Blueprint "service": field schema.properties.port.minimum: "1" is a string, expected a number. Fix the value.' },
         {
           field: "schema.required[0]",
-          message: 'Blueprint "service": field schema.required[0]: "missing" is not declared in schema.properties (declared: port). Declare the property or remove it from required.',
+          message:
+            'Blueprint "service": field schema.required[0]: "missing" is not declared in schema.properties (declared: port). Declare the property or remove it from required.',
         },
       ],
     });
@@ -52,9 +53,7 @@ describe("validateSpec", () => {
   it("reports the closest branch of a union rather than every branch", () => {
     const schema = z.object({ target: z.union([z.string(), z.object({ id: z.string(), kind: z.enum(["a", "b"]) })]) });
     const result = validateSpec(schema, "Thing", "t", { target: { id: "x", kind: "c" } });
-    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
-      'Thing "t": field target.kind: "c" is not allowed; allowed: a, b. Fix the value.',
-    ]);
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual(['Thing "t": field target.kind: "c" is not allowed; allowed: a, b. Fix the value.']);
   });
 
   it("says which types a union accepts when the value has none of them", () => {
@@ -83,9 +82,7 @@ describe("formatSchemaProblems", () => {
 
   it("shows the value when the error carries the input", () => {
     const result = BlueprintSpec.safeParse({ identifier: "service", title: "Service", description: 5 }, { reportInput: true });
-    expect(formatSchemaProblems("service", "Blueprint", result.error!)).toEqual([
-      'Blueprint "service": field description: 5 is a number, expected a string. Fix the value.',
-    ]);
+    expect(formatSchemaProblems("service", "Blueprint", result.error!)).toEqual(['Blueprint "service": field description: 5 is a number, expected a string. Fix the value.']);
   });
 });
 

@@ -91,10 +91,9 @@ function renderDefault(issue: Issue): string {
       if (issue.origin === "string") {
         return `${value !== undefined && size !== undefined ? `${value} is ${size} characters long` : "it is too long"}; at most ${max} allowed. Shorten it.`;
       }
-      if (issue.origin === "array") return `${size === undefined ? "has too many items" : `has ${items(size)}`}; at most ${max} allowed. Remove ${size !== undefined ? size - max : "some"}.`;
-      return issue.inclusive
-        ? `${value ?? "the value"} is greater than the maximum ${max}. Use ${max} or less.`
-        : `${value ?? "the value"} must be less than ${max}. Lower it.`;
+      if (issue.origin === "array")
+        return `${size === undefined ? "has too many items" : `has ${items(size)}`}; at most ${max} allowed. Remove ${size !== undefined ? size - max : "some"}.`;
+      return issue.inclusive ? `${value ?? "the value"} is greater than the maximum ${max}. Use ${max} or less.` : `${value ?? "the value"} must be less than ${max}. Lower it.`;
     }
     case "too_small": {
       const min = Number(issue.minimum);
@@ -107,9 +106,7 @@ function renderDefault(issue: Issue): string {
         if (min <= 1) return "must not be empty. Add at least one item.";
         return `${size === undefined ? "has too few items" : `has ${items(size)}`}; at least ${min} required. Add more.`;
       }
-      return issue.inclusive
-        ? `${value ?? "the value"} is less than the minimum ${min}. Use ${min} or more.`
-        : `${value ?? "the value"} must be greater than ${min}. Raise it.`;
+      return issue.inclusive ? `${value ?? "the value"} is less than the minimum ${min}. Use ${min} or more.` : `${value ?? "the value"} must be greater than ${min}. Raise it.`;
     }
     case "invalid_format": {
       const subject = value ?? "the value";

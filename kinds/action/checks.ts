@@ -27,11 +27,15 @@ export function actionProblems(model: PortalModel, component: string, args: Doc)
     if (fields) {
       for (const key of Object.keys(method.mapping?.properties ?? {})) {
         if (key in fields.properties) continue;
-        problems.push(`${component}: field invocationMethod.mapping.properties.${key}: "${key}" is not a property of blueprint "${fields.blueprint}".${hint(key, Object.keys(fields.properties))} Map a declared property.`);
+        problems.push(
+          `${component}: field invocationMethod.mapping.properties.${key}: "${key}" is not a property of blueprint "${fields.blueprint}".${hint(key, Object.keys(fields.properties))} Map a declared property.`,
+        );
       }
       for (const key of Object.keys(method.mapping?.relations ?? {})) {
         if (key in fields.relations) continue;
-        problems.push(`${component}: field invocationMethod.mapping.relations.${key}: "${key}" is not a relation of blueprint "${fields.blueprint}".${hint(key, Object.keys(fields.relations))} Map a declared relation.`);
+        problems.push(
+          `${component}: field invocationMethod.mapping.relations.${key}: "${key}" is not a relation of blueprint "${fields.blueprint}".${hint(key, Object.keys(fields.relations))} Map a declared relation.`,
+        );
       }
     }
   }
@@ -46,7 +50,11 @@ export function automationProblems(model: PortalModel, component: string, args: 
   if (!fields) return [];
   const property = fields.properties[event.propertyIdentifier] as Doc | undefined;
   const where = `${component}: field trigger.event.propertyIdentifier`;
-  if (!property) return [`${where}: "${event.propertyIdentifier}" is not a property of blueprint "${fields.blueprint}".${hint(event.propertyIdentifier, Object.keys(fields.properties))} Name a timer property.`];
-  if (property.format !== "timer") return [`${where}: "${event.propertyIdentifier}" of blueprint "${fields.blueprint}" is not a timer property (format "timer"). Name a timer property.`];
+  if (!property)
+    return [
+      `${where}: "${event.propertyIdentifier}" is not a property of blueprint "${fields.blueprint}".${hint(event.propertyIdentifier, Object.keys(fields.properties))} Name a timer property.`,
+    ];
+  if (property.format !== "timer")
+    return [`${where}: "${event.propertyIdentifier}" of blueprint "${fields.blueprint}" is not a timer property (format "timer"). Name a timer property.`];
   return [];
 }

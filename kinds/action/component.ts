@@ -1,15 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ActionSpec, ActionSpecInput, SelfServiceTriggerInput } from "./schema";
-import {
-  ActionBlueprint,
-  InvocationMethodArgs,
-  WithBlueprintRefs,
-  blueprintReferences,
-  blueprintValue,
-  invocationMethodValue,
-  renameFields,
-  withBlueprintValues,
-} from "./refs";
+import { ActionBlueprint, InvocationMethodArgs, WithBlueprintRefs, blueprintReferences, blueprintValue, invocationMethodValue, renameFields, withBlueprintValues } from "./refs";
 import { ExistingObject } from "../../core/components/references";
 import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";

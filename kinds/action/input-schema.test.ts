@@ -134,7 +134,13 @@ describe("ActionInput", () => {
     const dataset = {
       combinator: "and",
       rules: [
-        { combinator: "or", rules: [{ property: "a", operator: "in", value: { jqQuery: ".form.list" } }, { property: "b", operator: "=", value: { jqQuery: "  " } }] },
+        {
+          combinator: "or",
+          rules: [
+            { property: "a", operator: "in", value: { jqQuery: ".form.list" } },
+            { property: "b", operator: "=", value: { jqQuery: "  " } },
+          ],
+        },
         { property: "c", operator: "isEmpty", value: { jqQuery: ".x" } },
         { operator: "relatedTo", blueprint: "cluster", value: { jqQuery: ".form.cluster.identifier" } },
       ],
@@ -198,6 +204,8 @@ describe("ActionUserInputs", () => {
   });
 
   it("refuses an input key Port does not allow", () => {
-    expect(formProblems({ properties: { "my input": { type: "string" } } })[0]).toContain('Action "scaffold": field properties["my input"]: must match Port\'s property identifier pattern');
+    expect(formProblems({ properties: { "my input": { type: "string" } } })[0]).toContain(
+      'Action "scaffold": field properties["my input"]: must match Port\'s property identifier pattern',
+    );
   });
 });

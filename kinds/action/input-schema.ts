@@ -51,7 +51,9 @@ const CountOrJq = orJqQuery(z.int().nonnegative(), "a non-negative whole number"
 
 /** The blueprint of an entity input or entity items; its absence gets a message saying what it is for. */
 const EntityBlueprint = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required with format "entity": name the blueprint whose entities are offered, e.g. "service". Add blueprint.' : undefined) })
+  .string({
+    error: (issue) => (issue.input === undefined ? 'is required with format "entity": name the blueprint whose entities are offered, e.g. "service". Add blueprint.' : undefined),
+  })
   .pipe(BlueprintIdentifier);
 
 /** `encryption: "aes256-gcm"`: the value is encrypted with the organization's client secret before it reaches the backend. */
@@ -286,13 +288,21 @@ export const ActionArrayInput = closedObject("an array input", {
     checkRange(value, "minItems", "maxItems", report);
     const items = asRecord(value.items);
     if (value.sort !== undefined && items?.format !== "entity") {
-      report({ path: ["sort"], input: value.sort, message: 'orders entity choices, but items are not entities. Remove sort or set items to {type: "string", format: "entity", blueprint}.' });
+      report({
+        path: ["sort"],
+        input: value.sort,
+        message: 'orders entity choices, but items are not entities. Remove sort or set items to {type: "string", format: "entity", blueprint}.',
+      });
     }
     if (items === undefined || !Array.isArray(value.default)) return;
     value.default.forEach((element, index) => {
       const expected = items.type;
       if (typeof expected === "string" && jsonTypeOf(element) !== expected) {
-        report({ path: ["default", index], input: element, message: `${showValue(element)} is not a ${expected}, but items.type is "${expected}". Make every default element a ${expected}.` });
+        report({
+          path: ["default", index],
+          input: element,
+          message: `${showValue(element)} is not a ${expected}, but items.type is "${expected}". Make every default element a ${expected}.`,
+        });
         return;
       }
       checkInEnum(element, items.enum, ["default", index], report, "each default element");

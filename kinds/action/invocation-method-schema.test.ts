@@ -24,7 +24,14 @@ describe("InvocationMethod", () => {
       UPSERT_ENTITY: {
         type: "UPSERT_ENTITY",
         blueprintIdentifier: "incident",
-        mapping: { identifier: "{{ .run.id }}", title: "{{ .inputs.title }}", team: ["sre"], icon: "Alert", properties: { severity: "SEV2" }, relations: { service: "{{ .entity.identifier }}" } },
+        mapping: {
+          identifier: "{{ .run.id }}",
+          title: "{{ .inputs.title }}",
+          team: ["sre"],
+          icon: "Alert",
+          properties: { severity: "SEV2" },
+          relations: { service: "{{ .entity.identifier }}" },
+        },
       },
       INTEGRATION_ACTION: {
         type: "INTEGRATION_ACTION",

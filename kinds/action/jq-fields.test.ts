@@ -47,8 +47,16 @@ describe("actionJqFields", () => {
   it("lists an automation's condition expressions and UPSERT_ENTITY mapping templates", () => {
     const automation = {
       identifier: "incident",
-      trigger: { type: "automation", event: { type: "ENTITY_UPDATED", blueprintIdentifier: "service" }, condition: { type: "JQ", expressions: [".diff.after.properties.health == \"Degraded\""] } },
-      invocationMethod: { type: "UPSERT_ENTITY", blueprintIdentifier: "incident", mapping: { identifier: "{{ .event.context.entityIdentifier }}", properties: { severity: "SEV2" } } },
+      trigger: {
+        type: "automation",
+        event: { type: "ENTITY_UPDATED", blueprintIdentifier: "service" },
+        condition: { type: "JQ", expressions: ['.diff.after.properties.health == "Degraded"'] },
+      },
+      invocationMethod: {
+        type: "UPSERT_ENTITY",
+        blueprintIdentifier: "incident",
+        mapping: { identifier: "{{ .event.context.entityIdentifier }}", properties: { severity: "SEV2" } },
+      },
     };
     expect(actionJqFields(automation)).toEqual([
       { field: "trigger.condition.expressions[0]", expression: '.diff.after.properties.health == "Degraded"' },
@@ -64,7 +72,11 @@ describe("actionJqFields", () => {
     };
     const problems = await jqProblems("Automation", "incident", actionJqFields(broken));
     expect(problems.map((p) => p.field)).toEqual(["trigger.condition.expressions[0]", "invocationMethod.workflowInputs.version"]);
-    expect(problems[0].message).toMatch(/^Automation "incident": field trigger\.condition\.expressions\[0\]: JQ "\.diff\.after \| \(" does not compile: syntax error.*\. Fix the expression\.$/);
-    expect(problems[1].message).toMatch(/^Automation "incident": field invocationMethod\.workflowInputs\.version: JQ "\.inputs\.version \|" does not compile: syntax error.*\. Fix the expression\.$/);
+    expect(problems[0].message).toMatch(
+      /^Automation "incident": field trigger\.condition\.expressions\[0\]: JQ "\.diff\.after \| \(" does not compile: syntax error.*\. Fix the expression\.$/,
+    );
+    expect(problems[1].message).toMatch(
+      /^Automation "incident": field invocationMethod\.workflowInputs\.version: JQ "\.inputs\.version \|" does not compile: syntax error.*\. Fix the expression\.$/,
+    );
   });
 });

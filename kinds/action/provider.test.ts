@@ -39,7 +39,11 @@ const deploySpec = {
 
 const notifySpec = {
   identifier: "notify",
-  trigger: { type: "automation", event: { type: "ENTITY_UPDATED", blueprintIdentifier: "service" }, condition: { type: "JQ", expressions: ['.diff.after.properties.health == "Degraded"'] } },
+  trigger: {
+    type: "automation",
+    event: { type: "ENTITY_UPDATED", blueprintIdentifier: "service" },
+    condition: { type: "JQ", expressions: ['.diff.after.properties.health == "Degraded"'] },
+  },
   invocationMethod: { type: "KAFKA", payload: { service: "{{ .event.context.entityIdentifier }}" } },
   publish: true,
 };
@@ -142,10 +146,13 @@ describe("Action provider", () => {
     expect(badTemplate.failures![0].reason).toMatch(/^Action "deploy": field invocationMethod\.body\.version: JQ "\.inputs\.version \|" does not compile: syntax error/);
     const badCondition = await actionLogic.check({}, { ...notifySpec, trigger: { ...notifySpec.trigger, condition: { type: "JQ", expressions: [".diff.after.(health"] } } });
     expect(badCondition.failures![0].reason).toMatch(/^Automation "notify": field trigger\.condition\.expressions\[0\]: JQ "\.diff\.after\.\(health" does not compile/);
-    const badJqQuery = await actionLogic.check({}, {
-      ...deploySpec,
-      trigger: { ...deploySpec.trigger, userInputs: { properties: { env: { type: "string", default: { jqQuery: ".entity.properties.env | nosuchfn" } } } } },
-    });
+    const badJqQuery = await actionLogic.check(
+      {},
+      {
+        ...deploySpec,
+        trigger: { ...deploySpec.trigger, userInputs: { properties: { env: { type: "string", default: { jqQuery: ".entity.properties.env | nosuchfn" } } } } },
+      },
+    );
     expect(badJqQuery.failures![0].reason).toBe(
       'Action "deploy": field trigger.userInputs.properties.env.default.jqQuery: JQ ".entity.properties.env | nosuchfn" does not compile: nosuchfn/0 is not defined. Fix the expression.',
     );

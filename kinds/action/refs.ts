@@ -31,7 +31,6 @@ type InvocationArgsOf<M> = M extends { type: "UPSERT_ENTITY"; blueprintIdentifie
 /** `invocationMethod` as args: Port's variants, with `blueprint` for UPSERT_ENTITY. */
 export type InvocationMethodArgs = InvocationArgsOf<InvocationMethodInput>;
 
-
 /** A blueprint reference as a value for `mode` (see kinds/blueprint/refs.ts). */
 export function blueprintValue(ref: unknown, portal: Portal, mode: RefMode): unknown {
   if (!(ref instanceof Blueprint) && !(ref instanceof ExistingBlueprint) && typeof ref !== "string") return ref;

@@ -72,7 +72,11 @@ describe("ActionSpec", () => {
   });
 
   it("limits button texts to 1-15 characters without edge spaces", () => {
-    const withButton = (actionCardButtonText: string) => ({ identifier: "a", trigger: { type: "self-service", operation: "CREATE", actionCardButtonText }, invocationMethod: kafka });
+    const withButton = (actionCardButtonText: string) => ({
+      identifier: "a",
+      trigger: { type: "self-service", operation: "CREATE", actionCardButtonText },
+      invocationMethod: kafka,
+    });
     expect(actionProblems(withButton("Create the service now"))).toEqual([
       'Action "deploy": field trigger.actionCardButtonText: "Create the service now" is 22 characters long (at most 15); button texts are 1–15 characters with no spaces at either end. Shorten or trim it.',
     ]);

@@ -31,8 +31,7 @@ export const actionDocumentKeys = {
 /** Button text: 1–15 characters, no spaces at either end. */
 const ButtonText = z.string().superRefine((text, ctx) => {
   const length = [...text].length;
-  const problem =
-    length === 0 ? "is empty" : length > 15 ? `is ${length} characters long (at most 15)` : text !== text.trim() ? "starts or ends with a space" : undefined;
+  const problem = length === 0 ? "is empty" : length > 15 ? `is ${length} characters long (at most 15)` : text !== text.trim() ? "starts or ends with a space" : undefined;
   if (problem === undefined) return;
   ctx.addIssue({ code: "custom", input: text, message: `${showValue(text)} ${problem}; button texts are 1–15 characters with no spaces at either end. Shorten or trim it.` });
 });
@@ -77,10 +76,19 @@ export const SelfServiceTrigger = closedObject("a self-service trigger", {
     const value = asRecord(input);
     if (value === undefined || (value.operation !== "DAY-2" && value.operation !== "DELETE" && value.operation !== "CREATE")) return;
     if (value.operation === "CREATE" && value.condition !== undefined) {
-      report({ path: ["condition"], input: value.condition, message: 'only applies to DAY-2 and DELETE actions (it selects the entities that show the action); a CREATE action has no entity yet. Remove condition or change the operation.' });
+      report({
+        path: ["condition"],
+        input: value.condition,
+        message:
+          "only applies to DAY-2 and DELETE actions (it selects the entities that show the action); a CREATE action has no entity yet. Remove condition or change the operation.",
+      });
     }
     if (value.operation !== "CREATE" && value.blueprintIdentifier === undefined) {
-      report({ path: ["blueprintIdentifier"], input: undefined, message: `is required for a ${value.operation} action: it runs on an entity of that blueprint. Set the blueprint.` });
+      report({
+        path: ["blueprintIdentifier"],
+        input: undefined,
+        message: `is required for a ${value.operation} action: it runs on an entity of that blueprint. Set the blueprint.`,
+      });
     }
   }),
 );

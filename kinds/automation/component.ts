@@ -1,14 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AutomationEventInput, AutomationSpec, AutomationSpecInput } from "./schema";
 import { Action, ActionResource, ExistingAction } from "../action/component";
-import {
-  ActionBlueprint,
-  InvocationMethodArgs,
-  blueprintReferences,
-  blueprintValue,
-  invocationMethodValue,
-  renameFields,
-} from "../action/refs";
+import { ActionBlueprint, InvocationMethodArgs, blueprintReferences, blueprintValue, invocationMethodValue, renameFields } from "../action/refs";
 import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
 import { knownSpecProblems } from "../../core/components/plain-input";
@@ -103,10 +96,7 @@ function registerAutomation(portal: Portal, component: string, identifier: strin
   const model = portal.model;
   if (identifier !== undefined) model.declareAction(identifier, component);
   const event = args.trigger.event as { blueprint?: ActionBlueprint; action?: AutomationAction };
-  const references = [
-    ...blueprintReferences({ blueprint: event.blueprint }, "trigger.event"),
-    ...blueprintReferences(args.invocationMethod, "invocationMethod"),
-  ];
+  const references = [...blueprintReferences({ blueprint: event.blueprint }, "trigger.event"), ...blueprintReferences(args.invocationMethod, "invocationMethod")];
   for (const ref of references) model.referBlueprint({ from: component, field: ref.field, identifier: ref.identifier });
   if (typeof event.action === "string") model.referAction({ from: component, field: "trigger.event.action", identifier: event.action });
 }

@@ -57,7 +57,12 @@ describe("AutomationSpec", () => {
 
   it("refuses approval settings, and points a self-service trigger to the Action component", () => {
     expect(
-      automationProblems({ identifier: "notify", trigger: { type: "self-service", event: { type: "RUN_CREATED", actionIdentifier: "x" } }, invocationMethod: kafka, requiredApproval: true }),
+      automationProblems({
+        identifier: "notify",
+        trigger: { type: "self-service", event: { type: "RUN_CREATED", actionIdentifier: "x" } },
+        invocationMethod: kafka,
+        requiredApproval: true,
+      }),
     ).toEqual([
       'Automation "notify": field trigger.type: "self-service" is not an automation trigger; a self-service trigger makes an action: use the Action component, or set type "automation".',
       'Automation "notify": "requiredApproval" is not a key of an automation; allowed: identifier, title, icon, description, invocationMethod, publish, trigger, allowAnyoneToViewRuns. Rename or remove it.',

@@ -59,9 +59,7 @@ describe("Portal checks", () => {
     const found = await problems(() => {
       model({ deployment: { mirrorProperties: { teamSlack: { path: "service.squad.slack" } } } });
     });
-    expect(found).toEqual([
-      'Blueprint "deployment": field mirrorProperties.teamSlack.path: "squad" is not a relation of blueprint "service" (relations: team). Fix the path.',
-    ]);
+    expect(found).toEqual(['Blueprint "deployment": field mirrorProperties.teamSlack.path: "squad" is not a relation of blueprint "service" (relations: team). Fix the path.']);
   });
 
   it("find a mirror path ending in a property the last blueprint lacks", async () => {
@@ -149,7 +147,11 @@ describe("Portal checks", () => {
           },
         },
         blueprint: deployment,
-        invocationMethod: { type: "UPSERT_ENTITY", blueprint: deployment, mapping: { identifier: "{{ .inputs.service }}", properties: { versoin: "1" }, relations: { svc: "{{ .inputs.service }}" } } },
+        invocationMethod: {
+          type: "UPSERT_ENTITY",
+          blueprint: deployment,
+          mapping: { identifier: "{{ .inputs.service }}", properties: { versoin: "1" }, relations: { svc: "{{ .inputs.service }}" } },
+        },
       } as any);
     });
     expect(found).toEqual([

@@ -35,20 +35,16 @@ function readable(fields: DeclaredFields): string[] {
 }
 
 /** Follows `path`'s relations from `start`; reports the first hop that is not a relation. Returns the blueprint reached, if known. */
-function walkRelations(
-  model: PortalModel,
-  where: string,
-  start: DeclaredFields,
-  hops: string[],
-  problems: string[],
-): DeclaredFields | undefined {
+function walkRelations(model: PortalModel, where: string, start: DeclaredFields, hops: string[], problems: string[]): DeclaredFields | undefined {
   let at: DeclaredFields | undefined = start;
   for (const hop of hops) {
     if (!at) return undefined;
     const relation = at.relations[hop] as Doc | undefined;
     if (!relation) {
       const known = Object.keys(at.relations);
-      problems.push(`${where}: "${hop}" is not a relation of blueprint "${at.blueprint}" (${known.length ? `relations: ${known.join(", ")}` : "it has no relations"}).${hint(hop, known)} Fix the path.`);
+      problems.push(
+        `${where}: "${hop}" is not a relation of blueprint "${at.blueprint}" (${known.length ? `relations: ${known.join(", ")}` : "it has no relations"}).${hint(hop, known)} Fix the path.`,
+      );
       return undefined;
     }
     at = fieldsOf(model, relation.target instanceof Blueprint ? relation.target : typeof relation.target === "string" ? relation.target : undefined);
@@ -79,7 +75,9 @@ export function blueprintPathProblems(model: PortalModel, component: string, blu
     const ownerComponent = end ? model.blueprintComponent(end.blueprint) : undefined;
     const ownership = ownerComponent instanceof Blueprint ? (ownerComponent.args as Doc).ownership : undefined;
     if (owner && ownership?.type !== "Direct") {
-      problems.push(`${where}: the path ends at blueprint "${end!.blueprint}", which has no Direct ownership. Give it ownership: { type: "Direct" } or end the path at one that has.`);
+      problems.push(
+        `${where}: the path ends at blueprint "${end!.blueprint}", which has no Direct ownership. Give it ownership: { type: "Direct" } or end the path at one that has.`,
+      );
     }
   }
   for (const [key, aggregation] of Object.entries((args.aggregationProperties ?? {}) as Record<string, Doc>)) {
@@ -87,9 +85,13 @@ export function blueprintPathProblems(model: PortalModel, component: string, blu
     const property = aggregation?.calculationSpec?.property;
     if (!target || typeof property !== "string") continue;
     if (!(property in target.properties)) {
-      problems.push(`${component}: field aggregationProperties.${key}.calculationSpec.property: "${property}" is not a property of blueprint "${target.blueprint}".${hint(property, Object.keys(target.properties))} Fix the property.`);
+      problems.push(
+        `${component}: field aggregationProperties.${key}.calculationSpec.property: "${property}" is not a property of blueprint "${target.blueprint}".${hint(property, Object.keys(target.properties))} Fix the property.`,
+      );
     } else if ((target.properties[property] as Doc).type !== "number") {
-      problems.push(`${component}: field aggregationProperties.${key}.calculationSpec.property: "${property}" of blueprint "${target.blueprint}" is not a number; ${aggregation.calculationSpec.func} needs one. Use a number property.`);
+      problems.push(
+        `${component}: field aggregationProperties.${key}.calculationSpec.property: "${property}" of blueprint "${target.blueprint}" is not a number; ${aggregation.calculationSpec.func} needs one. Use a number property.`,
+      );
     }
   }
   return problems;
@@ -108,7 +110,8 @@ export function conditionProblems(where: string, condition: Doc, fields: Declare
   const value = condition.value;
   const wantsDate = DATE_OPERATORS.includes(operator) || (value && typeof value === "object" && ("preset" in value || "from" in value));
   if (property.startsWith("$")) {
-    if (!META_PROPERTIES.includes(property)) return [`${where}.property: "${property}" is not one of Port's meta-properties (${META_PROPERTIES.join(", ")}).${hint(property, META_PROPERTIES)} Fix the name.`];
+    if (!META_PROPERTIES.includes(property))
+      return [`${where}.property: "${property}" is not one of Port's meta-properties (${META_PROPERTIES.join(", ")}).${hint(property, META_PROPERTIES)} Fix the name.`];
     if ((wantsDate || ORDER_OPERATORS.includes(operator)) && !DATE_META.includes(property)) {
       return [`${where}.operator: "${operator}" compares dates or numbers, and "${property}" is neither. Use "=" or "in".`];
     }
@@ -120,12 +123,16 @@ export function conditionProblems(where: string, condition: Doc, fields: Declare
   const declared = fields.properties[property] as Doc | undefined;
   if (!declared) {
     if (property in fields.computed) return [];
-    return [`${where}.property: "${property}" is not a property of blueprint "${fields.blueprint}".${hint(property, readable(fields))} Use a declared property or declare it on the blueprint.`];
+    return [
+      `${where}.property: "${property}" is not a property of blueprint "${fields.blueprint}".${hint(property, readable(fields))} Use a declared property or declare it on the blueprint.`,
+    ];
   }
   const isDate = declared.type === "string" && declared.format === "date-time";
   const isNumber = declared.type === "number";
   if (wantsDate && !isDate) {
-    return [`${where}.operator: "${operator}" with a date range or preset needs a date-time property; "${property}" is ${describe(declared)}. Compare it with "=" or "in", or use a date-time property.`];
+    return [
+      `${where}.operator: "${operator}" with a date range or preset needs a date-time property; "${property}" is ${describe(declared)}. Compare it with "=" or "in", or use a date-time property.`,
+    ];
   }
   if (ORDER_OPERATORS.includes(operator) && !isNumber && !isDate) {
     return [`${where}.operator: "${operator}" compares numbers or dates; "${property}" is ${describe(declared)}. Use "=" or "in", or compare a number property.`];

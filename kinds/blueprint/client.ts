@@ -29,11 +29,7 @@ export async function listBlueprints(client: PortClient): Promise<PortBlueprintB
   return envelopeField<PortBlueprintBody[]>(await client.request("GET", BLUEPRINTS), "blueprints", "GET", BLUEPRINTS);
 }
 
-export async function createBlueprint(
-  client: PortClient,
-  body: PortBlueprintBody,
-  opts: CreateBlueprintOptions = {},
-): Promise<PortBlueprintBody> {
+export async function createBlueprint(client: PortClient, body: PortBlueprintBody, opts: CreateBlueprintOptions = {}): Promise<PortBlueprintBody> {
   const res = await client.request("POST", BLUEPRINTS, { body, query: { create_catalog_page: opts.createCatalogPage } });
   return envelopeField<PortBlueprintBody>(res, "blueprint", "POST", BLUEPRINTS);
 }

@@ -62,7 +62,12 @@ export class Blueprint extends PortComponent {
     const portal = this.portal;
     this.declaredIdentifier = typeof args.identifier === "string" ? args.identifier : undefined;
     if (this.declaredIdentifier) this.model.declareBlueprint(this.declaredIdentifier, this.component);
-    this.checkKnown(BlueprintSpec, "Blueprint", name, specOf(args, portal, (ref, field) => resolveBlueprint(ref, portal, field.startsWith("relations.") ? { from: this.component, field } : undefined).known));
+    this.checkKnown(
+      BlueprintSpec,
+      "Blueprint",
+      name,
+      specOf(args, portal, (ref, field) => resolveBlueprint(ref, portal, field.startsWith("relations.") ? { from: this.component, field } : undefined).known),
+    );
 
     // What points at blueprints of this stack by identifier is known once every blueprint is
     // declared: the base spec is settled then, and the rest becomes a second step.

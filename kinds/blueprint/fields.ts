@@ -106,8 +106,16 @@ export function entityValueProblems(component: string, entity: { properties?: Do
       );
     } else if (Array.isArray(property.enum) && !property.enum.includes(value)) {
       const allowed = property.enum.map((v: unknown) => (typeof v === "string" ? v : showValue(v)));
-      const near = typeof value === "string" ? hint(value, property.enum.filter((v: unknown): v is string => typeof v === "string")) : "";
-      problems.push(`${component}: field properties.${key}: ${showValue(value)} is not one of the values of property "${key}" (allowed: ${allowed.join(", ")}).${near} Fix the value.`);
+      const near =
+        typeof value === "string"
+          ? hint(
+              value,
+              property.enum.filter((v: unknown): v is string => typeof v === "string"),
+            )
+          : "";
+      problems.push(
+        `${component}: field properties.${key}: ${showValue(value)} is not one of the values of property "${key}" (allowed: ${allowed.join(", ")}).${near} Fix the value.`,
+      );
     }
   }
   for (const key of fields.required) {

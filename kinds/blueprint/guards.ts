@@ -26,13 +26,7 @@ function properties(doc: Doc | undefined): Record<string, Doc> {
 }
 
 /** Problems with an update from `current` (what Port holds) to `desired` (what would be sent). */
-export async function updateDataLossProblems(
-  connect: (() => PortClient) | undefined,
-  blueprint: string,
-  current: Doc,
-  desired: Doc,
-  allow: AllowDataLoss = {},
-): Promise<string[]> {
+export async function updateDataLossProblems(connect: (() => PortClient) | undefined, blueprint: string, current: Doc, desired: Doc, allow: AllowDataLoss = {}): Promise<string[]> {
   const before = properties(current);
   const after = properties(desired);
   const retyped = Object.keys(after).filter((k) => before[k] && before[k].type !== after[k].type && !allow.propertyTypeChanges);

@@ -15,12 +15,17 @@ describe("BlueprintProperty", () => {
         type: "string",
         format: "url",
         spec: "embedded-url",
-        specAuthentication: { clientId: "abc", authorizationUrl: "https://idp.example.com/authorize", tokenUrl: "https://idp.example.com/token", authorizationScope: ["openid", "profile"] },
+        specAuthentication: {
+          clientId: "abc",
+          authorizationUrl: "https://idp.example.com/authorize",
+          tokenUrl: "https://idp.example.com/token",
+          authorizationScope: ["openid", "profile"],
+        },
       },
-      "number": { type: "number", minimum: 0, maximum: 10, default: 3 },
+      number: { type: "number", minimum: 0, maximum: 10, default: 3 },
       "number enum with colours": { type: "number", enum: [1, 2, 3], enumColors: { "1": "green", "3": "red" }, default: 2 },
-      "boolean": { type: "boolean", default: true },
-      "object": { type: "object", default: { a: 1 } },
+      boolean: { type: "boolean", default: true },
+      object: { type: "object", default: { a: 1 } },
       "object open-api spec": { type: "object", spec: "open-api" },
       "object async-api spec": { type: "object", spec: "async-api" },
       "object labeled-url": { type: "object", format: "labeled-url", title: "Docs" },
@@ -60,9 +65,7 @@ describe("BlueprintProperty", () => {
   });
 
   it("rejects a property without a type", () => {
-    expect(propertyProblems({ title: "Port" })).toEqual([
-      'Blueprint "service": field type: is required; allowed: string, number, boolean, object, array. Set the type.',
-    ]);
+    expect(propertyProblems({ title: "Port" })).toEqual(['Blueprint "service": field type: is required; allowed: string, number, boolean, object, array. Set the type.']);
   });
 
   it("rejects a typo'd key, naming it and the closest key", () => {
@@ -132,9 +135,7 @@ describe("BlueprintProperty", () => {
   });
 
   it("rejects a default of the wrong type", () => {
-    expect(propertyProblems({ type: "boolean", default: "yes" })).toEqual([
-      'Blueprint "service": field default: "yes" is a string, expected a boolean. Fix the value.',
-    ]);
+    expect(propertyProblems({ type: "boolean", default: "yes" })).toEqual(['Blueprint "service": field default: "yes" is a string, expected a boolean. Fix the value.']);
   });
 
   it("rejects a pattern that is not a regular expression", () => {

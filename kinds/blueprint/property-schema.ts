@@ -15,21 +15,7 @@ export const PropertyType = closedEnum(PROPERTY_TYPES, { noun: "a property type"
 export type PropertyType = z.output<typeof PropertyType>;
 
 /** Formats of a `string` property. */
-export const STRING_PROPERTY_FORMATS = [
-  "date-time",
-  "url",
-  "email",
-  "idn-email",
-  "ipv4",
-  "ipv6",
-  "markdown",
-  "yaml",
-  "user",
-  "team",
-  "timer",
-  "proto",
-  "blueprints",
-] as const;
+export const STRING_PROPERTY_FORMATS = ["date-time", "url", "email", "idn-email", "ipv4", "ipv6", "markdown", "yaml", "user", "team", "timer", "proto", "blueprints"] as const;
 
 /** Formats of an `object` property. */
 export const OBJECT_PROPERTY_FORMATS = ["labeled-url"] as const;
@@ -55,9 +41,7 @@ export const ObjectPropertyFormat = closedEnum(OBJECT_PROPERTY_FORMATS, {
   noun: "an object property format",
   field: "format",
   hint: (input) =>
-    typeof input === "string" && (STRING_PROPERTY_FORMATS as readonly string[]).includes(input)
-      ? `${JSON.stringify(input)} is a string format: use type "string".`
-      : undefined,
+    typeof input === "string" && (STRING_PROPERTY_FORMATS as readonly string[]).includes(input) ? `${JSON.stringify(input)} is a string format: use type "string".` : undefined,
 });
 export type ObjectPropertyFormat = z.output<typeof ObjectPropertyFormat>;
 

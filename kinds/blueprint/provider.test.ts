@@ -16,7 +16,6 @@ useProviderEmulator((e, c) => {
   client = c;
 });
 
-
 const squadSpec = { identifier: "squad", title: "Squad", schema: { properties: { slack: { type: "string", format: "url" } } } };
 
 async function checked(spec: Record<string, unknown>) {
@@ -152,10 +151,13 @@ describe("Blueprint provider guard rails", () => {
 
 describe("Blueprint provider check of calculation properties", () => {
   it("compiles every calculation's JQ and names the field of one that does not compile", async () => {
-    const result = await blueprintLogic.check({}, {
-      ...squadSpec,
-      calculationProperties: { label: { title: "Label", type: "string", calculation: ".identifier + " } },
-    });
+    const result = await blueprintLogic.check(
+      {},
+      {
+        ...squadSpec,
+        calculationProperties: { label: { title: "Label", type: "string", calculation: ".identifier + " } },
+      },
+    );
     expect(result.failures).toHaveLength(1);
     expect(result.failures![0].reason).toMatch(/^Blueprint "squad": field calculationProperties\.label\.calculation: JQ "\.identifier \+ " does not compile: syntax error/);
   });

@@ -114,7 +114,13 @@ describe("BlueprintSpec", () => {
         type: "number",
         target: "deployment",
         calculationSpec: { calculationBy: "entities", func: "count" },
-        query: { combinator: "and", rules: [{ property: "status", operator: "=", value: "failed" }, { property: "$createdAt", operator: "between", value: { preset: "lastMonth" } }] },
+        query: {
+          combinator: "and",
+          rules: [
+            { property: "status", operator: "=", value: "failed" },
+            { property: "$createdAt", operator: "between", value: { preset: "lastMonth" } },
+          ],
+        },
         pathFilter: [{ path: ["service"], fromBlueprint: "deployment" }],
       };
       expect(parseValid(BlueprintSpec, base({ aggregationProperties: { failed: aggregation } })).aggregationProperties?.failed).toEqual(aggregation);
@@ -233,26 +239,20 @@ describe("BlueprintSpec", () => {
     });
 
     it('rejects an aggregation with func "sum" but no property', () => {
-      expect(
-        problems(base({ aggregationProperties: { cost: { title: "Cost", target: "deployment", calculationSpec: { calculationBy: "property", func: "sum" } } } })),
-      ).toEqual([
+      expect(problems(base({ aggregationProperties: { cost: { title: "Cost", target: "deployment", calculationSpec: { calculationBy: "property", func: "sum" } } } }))).toEqual([
         'Blueprint "service": field aggregationProperties.cost.calculationSpec.property: is required with calculationBy "property": name the target blueprint\'s number property to aggregate, e.g. "cost". Add it, or use calculationBy "entities" to count entities.',
       ]);
     });
 
     it('rejects func "sum" with calculationBy "entities", pointing to calculationBy "property"', () => {
-      expect(
-        problems(base({ aggregationProperties: { cost: { title: "Cost", target: "deployment", calculationSpec: { calculationBy: "entities", func: "sum" } } } })),
-      ).toEqual([
+      expect(problems(base({ aggregationProperties: { cost: { title: "Cost", target: "deployment", calculationSpec: { calculationBy: "entities", func: "sum" } } } }))).toEqual([
         'Blueprint "service": field aggregationProperties.cost.calculationSpec.func: "sum" is not a func for calculationBy "entities"; allowed: count, average. "sum" aggregates a property: use calculationBy "property" and name the property. Fix the func.',
       ]);
     });
 
     it('rejects func "count" with calculationBy "property", pointing to calculationBy "entities"', () => {
       expect(
-        problems(
-          base({ aggregationProperties: { n: { title: "N", target: "deployment", calculationSpec: { calculationBy: "property", func: "count", property: "x" } } } }),
-        ),
+        problems(base({ aggregationProperties: { n: { title: "N", target: "deployment", calculationSpec: { calculationBy: "property", func: "count", property: "x" } } } })),
       ).toEqual([
         'Blueprint "service": field aggregationProperties.n.calculationSpec.func: "count" is not a func for calculationBy "property"; allowed: sum, min, max, median, average. "count" counts entities: use calculationBy "entities". Fix the func.',
       ]);
@@ -302,7 +302,12 @@ describe("BlueprintSpec", () => {
         problems(
           base({
             aggregationProperties: {
-              a: { title: "A", target: "deployment", calculationSpec: { calculationBy: "entities", func: "count" }, query: { combinator: "and", rules: [{ property: "x", operator: "equals", value: 1 }] } },
+              a: {
+                title: "A",
+                target: "deployment",
+                calculationSpec: { calculationBy: "entities", func: "count" },
+                query: { combinator: "and", rules: [{ property: "x", operator: "equals", value: 1 }] },
+              },
             },
           }),
         ),

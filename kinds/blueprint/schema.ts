@@ -99,20 +99,7 @@ export type MirrorProperty = z.output<typeof MirrorProperty>;
 // calculationProperties
 
 /** Formats a calculation property may have: the property formats except `blueprints` and `timer`. */
-export const CALCULATION_PROPERTY_FORMATS = [
-  "date-time",
-  "url",
-  "email",
-  "idn-email",
-  "ipv4",
-  "ipv6",
-  "markdown",
-  "yaml",
-  "user",
-  "team",
-  "proto",
-  "labeled-url",
-] as const;
+export const CALCULATION_PROPERTY_FORMATS = ["date-time", "url", "email", "idn-email", "ipv4", "ipv6", "markdown", "yaml", "user", "team", "proto", "labeled-url"] as const;
 
 /** Formats of the elements of an array calculation property (`timer` allowed here). */
 export const CALCULATION_ITEM_FORMATS = [...CALCULATION_PROPERTY_FORMATS, "timer"] as const;

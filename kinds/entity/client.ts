@@ -39,12 +39,7 @@ function entityPath(blueprint: string, identifier: string): string {
   return `${entitiesPath(blueprint)}/${pathSegment("entity", identifier)}`;
 }
 
-export async function createEntity(
-  client: PortClient,
-  blueprint: string,
-  entity: PortEntityBody,
-  opts: CreateEntityOptions = {},
-): Promise<PortEntity> {
+export async function createEntity(client: PortClient, blueprint: string, entity: PortEntityBody, opts: CreateEntityOptions = {}): Promise<PortEntity> {
   // Port ignores merge without upsert; failing here saves a confusing "already exists" later.
   if (opts.merge && !opts.upsert) throw new Error("createEntity: `merge` only applies together with `upsert: true`.");
   const path = entitiesPath(blueprint);
@@ -59,12 +54,7 @@ export interface GetEntityOptions {
 }
 
 /** The entity, or undefined when Port answers 404 `not_found` (for the entity or its blueprint). */
-export async function getEntity(
-  client: PortClient,
-  blueprint: string,
-  identifier: string,
-  opts: GetEntityOptions = {},
-): Promise<PortEntity | undefined> {
+export async function getEntity(client: PortClient, blueprint: string, identifier: string, opts: GetEntityOptions = {}): Promise<PortEntity | undefined> {
   const path = entityPath(blueprint, identifier);
   const query = { exclude_calculated_properties: opts.excludeCalculatedProperties };
   return undefinedWhenNotFound(async () => envelopeField<PortEntity>(await client.request("GET", path, { query }), "entity", "GET", path));
@@ -76,12 +66,7 @@ export async function listEntities(client: PortClient, blueprint: string): Promi
 }
 
 /** True when deleted, false when it was already gone (404 `not_found`). */
-export async function deleteEntity(
-  client: PortClient,
-  blueprint: string,
-  identifier: string,
-  opts: DeleteEntityOptions = {},
-): Promise<boolean> {
+export async function deleteEntity(client: PortClient, blueprint: string, identifier: string, opts: DeleteEntityOptions = {}): Promise<boolean> {
   const query = { delete_dependents: opts.deleteDependents ?? false };
   return deletedUnlessGone(() => client.request("DELETE", entityPath(blueprint, identifier), { query }));
 }

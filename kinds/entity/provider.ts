@@ -100,8 +100,7 @@ export const entityLogic: ResourceLogic = {
     if (replaces.length > 0) return { changes: true, replaces: [...replaces] };
     if (containsUnknown(spec)) return { changes: true };
     const lastManaged = olds.managedKeys as EntityManagedKeys | undefined;
-    const changes =
-      !sameJson(comparableEntity(desiredEntity(spec, current, lastManaged)), comparableEntity(current)) || !sameJson(lastManaged, managedKeysOf(spec));
+    const changes = !sameJson(comparableEntity(desiredEntity(spec, current, lastManaged)), comparableEntity(current)) || !sameJson(lastManaged, managedKeysOf(spec));
     return { changes };
   },
 

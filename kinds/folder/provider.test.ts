@@ -11,7 +11,6 @@ useProviderEmulator((_emulator, c) => {
   client = c;
 });
 
-
 async function checked(logic: typeof folderLogic, spec: Record<string, unknown>) {
   const result = await logic.check({}, spec);
   expect(result.failures).toBeUndefined();

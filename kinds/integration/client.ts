@@ -35,11 +35,7 @@ export async function listIntegrations(client: PortClient): Promise<PortIntegrat
 }
 
 /** Replaces the integration's mapping config; the integration applies it on its next resync. */
-export async function updateIntegrationConfig(
-  client: PortClient,
-  installationId: string,
-  config: Record<string, unknown>,
-): Promise<PortIntegration> {
+export async function updateIntegrationConfig(client: PortClient, installationId: string, config: Record<string, unknown>): Promise<PortIntegration> {
   const path = `${integrationPath(installationId)}/config`;
   return envelopeField<PortIntegration>(await client.request("PATCH", path, { body: { config } }), "integration", "PATCH", path);
 }

@@ -1,7 +1,9 @@
 import { Components, declared, problemsOf, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
 
 // The IntegrationMapping component under Pulumi's own mocks: exact types, names, parents and inputs.
-const registered = recordRegistrations((args) => (args.type.endsWith("port:Integration") ? { ...args.inputs, installationAppType: "github-ocean", originalConfig: { resources: [] } } : args.inputs));
+const registered = recordRegistrations((args) =>
+  args.type.endsWith("port:Integration") ? { ...args.inputs, installationAppType: "github-ocean", originalConfig: { resources: [] } } : args.inputs,
+);
 
 let components: Components;
 
@@ -27,9 +29,7 @@ function serviceBlueprint() {
 describe("IntegrationMapping", () => {
   it("registers a portal:index:IntegrationMapping component with one dynamic port:Integration child", async () => {
     const mapping = await declared(components, () => new components.IntegrationMapping("github", { installationId: "github-ocean", config: { resources: [] } }));
-    expect(await valueOf(mapping.resource!.urn)).toBe(
-      "urn:pulumi:test::portal::portal:index:IntegrationMapping$pulumi-nodejs:dynamic/port:Integration::github",
-    );
+    expect(await valueOf(mapping.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:IntegrationMapping$pulumi-nodejs:dynamic/port:Integration::github");
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["portal:index:IntegrationMapping", "github"],
       ["pulumi-nodejs:dynamic/port:Integration", "github"],

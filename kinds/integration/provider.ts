@@ -66,8 +66,7 @@ export const integrationLogic: ResourceLogic = {
     if (!containsUnknown(spec.installationId) && spec.installationId !== id) return { changes: true, replaces: ["installationId"] };
     if (containsUnknown(spec)) return { changes: true };
     const lastManaged = olds.managedKeys as string[] | undefined;
-    const changes =
-      !sameJson(withUnmanagedKeys(spec.config, olds.config, lastManaged), olds.config) || !sameJson(lastManaged, Object.keys(spec.config).sort());
+    const changes = !sameJson(withUnmanagedKeys(spec.config, olds.config, lastManaged), olds.config) || !sameJson(lastManaged, Object.keys(spec.config).sort());
     return { changes };
   },
 

@@ -34,7 +34,7 @@ describe("IntegrationMappingSpec", () => {
               itemsToParse: ".topics",
               entity: {
                 mappings: [
-                  { identifier: ".name", blueprint: '"service"', team: '"platform"', properties: { readme: ".__includedFiles[\"README.md\"]" } },
+                  { identifier: ".name", blueprint: '"service"', team: '"platform"', properties: { readme: '.__includedFiles["README.md"]' } },
                   { identifier: ".item", blueprint: '"topic"', relations: { service: ".name" } },
                 ],
               },
@@ -53,9 +53,7 @@ describe("IntegrationMappingSpec", () => {
       'IntegrationMapping "github-ocean": field config.resources[0].selector.query: is required but missing. Add a string.',
       'IntegrationMapping "github-ocean": field config.resources[0].port.entity.mappings: must not be empty. Add at least one item.',
     ]);
-    expect(problems({ installationId: "x", config: {} })).toEqual([
-      'IntegrationMapping "github-ocean": field config.resources: is required but missing. Add an array.',
-    ]);
+    expect(problems({ installationId: "x", config: {} })).toEqual(['IntegrationMapping "github-ocean": field config.resources: is required but missing. Add an array.']);
   });
 
   it("refuses an entity mapping without a blueprint and with a misspelt key", () => {
@@ -88,7 +86,11 @@ describe("Integration mapping JQ fields", () => {
       config: {
         resources: [
           repositoryResource,
-          { kind: "pull-request", selector: { query: ".state == \"open\"" }, port: { itemsToParse: ".labels", entity: { mappings: [{ identifier: ".id", blueprint: '"pr"', relations: { repo: ".repo" } }] } } },
+          {
+            kind: "pull-request",
+            selector: { query: '.state == "open"' },
+            port: { itemsToParse: ".labels", entity: { mappings: [{ identifier: ".id", blueprint: '"pr"', relations: { repo: ".repo" } }] } },
+          },
         ],
       },
     });
@@ -110,7 +112,9 @@ describe("Integration mapping JQ fields", () => {
     const spec = parseValid(IntegrationMappingSpec, { ...minimal, config: { resources: [{ ...repositoryResource, selector: { query: ".archived ==" } }] } });
     const found = await jqProblems("IntegrationMapping", "github-ocean", integrationJqFields(spec));
     expect(found.map((p) => p.field)).toEqual(["config.resources[0].selector.query"]);
-    expect(found[0].message).toMatch(/^IntegrationMapping "github-ocean": field config\.resources\[0\]\.selector\.query: JQ "\.archived ==" does not compile: syntax error.*\. Fix the expression\.$/);
+    expect(found[0].message).toMatch(
+      /^IntegrationMapping "github-ocean": field config\.resources\[0\]\.selector\.query: JQ "\.archived ==" does not compile: syntax error.*\. Fix the expression\.$/,
+    );
   });
 });
 
@@ -118,7 +122,7 @@ describe("jqStringLiteral", () => {
   it("reads a JQ string constant and nothing else", () => {
     expect(jqStringLiteral('"service"')).toBe("service");
     expect(jqStringLiteral(' "a\\"b" ')).toBe('a"b');
-    expect(jqStringLiteral('.kind')).toBeUndefined();
+    expect(jqStringLiteral(".kind")).toBeUndefined();
     expect(jqStringLiteral('"a" + "b"')).toBeUndefined();
   });
 });

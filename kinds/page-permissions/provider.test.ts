@@ -16,7 +16,6 @@ useProviderEmulator((e, c) => {
   client = c;
 });
 
-
 async function checked(logic: typeof pagePermissionsLogic, spec: Record<string, unknown>) {
   const result = await logic.check({}, spec);
   expect(result.failures).toBeUndefined();
@@ -43,7 +42,10 @@ describe("PagePermissions provider", () => {
   });
 
   it("finds no change when users, roles or teams are listed in another order", async () => {
-    const { outs } = await pagePermissionsLogic.create(client, await checked(pagePermissionsLogic, { page: "security", read: { roles: ["Admin", "Member"], teams: ["a-team", "b-team"] } }));
+    const { outs } = await pagePermissionsLogic.create(
+      client,
+      await checked(pagePermissionsLogic, { page: "security", read: { roles: ["Admin", "Member"], teams: ["a-team", "b-team"] } }),
+    );
     const reordered = await checked(pagePermissionsLogic, { page: "security", read: { teams: ["b-team", "a-team"], roles: ["Member", "Admin"] } });
     expect(await pagePermissionsLogic.diff("security", outs, reordered)).toEqual({ changes: false });
   });

@@ -63,7 +63,8 @@ interface Placement {
 /** Identifier, type and sidebar place (or blueprint) of the page, for Port and as known now. */
 function placementOf(args: DashboardArgs, portal: Portal, component: string): Placement {
   const page = args.page;
-  if (page.type === "home") return { port: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, known: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, declaredIdentifier: HOME_PAGE_IDENTIFIER };
+  if (page.type === "home")
+    return { port: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, known: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, declaredIdentifier: HOME_PAGE_IDENTIFIER };
   if (page.type === "entity") {
     const resolved = resolveBlueprint(page.blueprint, portal, { from: component, field: "page.blueprint" });
     const known = resolved.known === PLACEHOLDER_IDENTIFIER ? undefined : resolved.known;

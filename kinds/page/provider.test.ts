@@ -16,7 +16,6 @@ useProviderEmulator((e, c) => {
   client = c;
 });
 
-
 const markdown = (id: string, text = id) => ({ id, type: "markdown", title: id, markdown: text });
 const root = (widgets: Record<string, unknown>[], sizes = widgets.map(() => 12 / widgets.length)) => ({
   id: "root",
@@ -178,7 +177,10 @@ describe("Page provider", () => {
   it("fails check for bad widgets with the field and the fix, without any request", async () => {
     const result = await pageLogic.check({}, { ...devSpec, widgets: [root([markdown("a"), markdown("b")], [6, 4])] });
     expect(result.failures).toEqual([
-      { property: "widgets", reason: 'Dashboard "dev": field widgets[0].layout[0].columns: sizes 6 + 4 sum to 10; the column sizes of a row must sum to 12. Widen the columns by 2.' },
+      {
+        property: "widgets",
+        reason: 'Dashboard "dev": field widgets[0].layout[0].columns: sizes 6 + 4 sum to 10; the column sizes of a row must sum to 12. Widen the columns by 2.',
+      },
     ]);
     expect(emulator.stats().requests).toBe(0);
   });

@@ -50,7 +50,9 @@ async function adopt(client: PortClient, inputs: Record<string, any>): Promise<{
   const existing = await getPage(client, id);
   if (existing === undefined) {
     const made = inputs.type === "home" ? "with the organization" : `with blueprint "${String(inputs.blueprint)}"`;
-    throw new Error(`Dashboard "${id}": page "${id}" does not exist in Port. It cannot be created, only adopted: Port makes it ${made}. Create the blueprint first, or check the identifier.`);
+    throw new Error(
+      `Dashboard "${id}": page "${id}" does not exist in Port. It cannot be created, only adopted: Port makes it ${made}. Create the blueprint first, or check the identifier.`,
+    );
   }
   // No managedKeys yet: every key Port holds that the spec leaves out is kept.
   const { outs } = await pageDocumentLogic.update(client, id, existing, inputs);

@@ -17,7 +17,9 @@ describe("PageSpec", () => {
       locked: true,
       parent: "engineering",
       after: "developers",
-      pageFilters: [{ identifier: "critical", title: "Critical", query: { blueprint: "service", combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] } }],
+      pageFilters: [
+        { identifier: "critical", title: "Critical", query: { blueprint: "service", combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] } },
+      ],
       widgets: [{ id: "root", type: "dashboard-widget", layout: [{ height: 400, columns: [{ id: "m", size: 12 }] }], widgets: [markdown("m")] }],
     };
     expect(parseValid(PageSpec, page)).toEqual(page);
@@ -64,7 +66,9 @@ describe("PageSpec", () => {
       title: "Dev",
       widgets: [markdown("x"), { id: "g", type: "grouper", displayMode: "tabs", groups: [{ title: "T", widgets: [markdown("x")] }] }],
     };
-    expect(pageProblems(page)).toEqual(['Dashboard "dev": field widgets[1].groups[0].widgets[0].id: "x" is also the id of widgets[0]; widget ids are unique within a page. Rename one of them.']);
+    expect(pageProblems(page)).toEqual([
+      'Dashboard "dev": field widgets[1].groups[0].widgets[0].id: "x" is also the id of widgets[0]; widget ids are unique within a page. Rename one of them.',
+    ]);
   });
 
   it("fails for a personal widget outside the home page", () => {
@@ -85,7 +89,10 @@ describe("PageSpec", () => {
   });
 
   it("accepts dynamic page filters that resolve per viewer", () => {
-    const filter = { identifier: "mine", query: { blueprint: "service", combinator: "or", rules: [{ property: "$team", operator: "containsAny", value: { context: "userTeams", property: "$identifier" } }] } };
+    const filter = {
+      identifier: "mine",
+      query: { blueprint: "service", combinator: "or", rules: [{ property: "$team", operator: "containsAny", value: { context: "userTeams", property: "$identifier" } }] },
+    };
     expect(parseValid(PageSpec, { identifier: "dev", type: "dashboard", title: "Dev", pageFilters: [filter] }).pageFilters).toEqual([filter]);
   });
 });

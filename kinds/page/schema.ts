@@ -109,7 +109,9 @@ export const DashboardPageSpec = closedObject("a dashboard page", {
 /** The organization's home page (`$home`): customized, never created or deleted. */
 export const HomePageSpec = closedObject("the home page", {
   /** Always {@link HOME_PAGE_IDENTIFIER}. */
-  identifier: z.literal(HOME_PAGE_IDENTIFIER, { error: (issue) => `${showValue(issue.input)} is not the home page; the home page's identifier is "${HOME_PAGE_IDENTIFIER}". Fix the identifier.` }),
+  identifier: z.literal(HOME_PAGE_IDENTIFIER, {
+    error: (issue) => `${showValue(issue.input)} is not the home page; the home page's identifier is "${HOME_PAGE_IDENTIFIER}". Fix the identifier.`,
+  }),
   /** `"home"`. */
   type: z.literal("home"),
   ...pageContent,
@@ -142,11 +144,18 @@ function checkPage(input: unknown, report: Report): void {
   }
   const seen = new Map<string, string>();
   for (const { widget, path } of allWidgets(page.widgets, ["widgets"])) {
-    const where = path.map((step) => (typeof step === "number" ? `[${step}]` : `.${String(step)}`)).join("").slice(1);
+    const where = path
+      .map((step) => (typeof step === "number" ? `[${step}]` : `.${String(step)}`))
+      .join("")
+      .slice(1);
     if (typeof widget.id === "string") {
       const earlier = seen.get(widget.id);
       if (earlier !== undefined) {
-        report({ path: [...path, "id"], input: widget.id, message: `${showValue(widget.id)} is also the id of ${earlier}; widget ids are unique within a page. Rename one of them.` });
+        report({
+          path: [...path, "id"],
+          input: widget.id,
+          message: `${showValue(widget.id)} is also the id of ${earlier}; widget ids are unique within a page. Rename one of them.`,
+        });
       } else {
         seen.set(widget.id, where);
       }
@@ -163,7 +172,11 @@ function checkPage(input: unknown, report: Report): void {
   (Array.isArray(page.pageFilters) ? page.pageFilters : []).forEach((filter, index) => {
     const identifier = asRecord(filter)?.identifier;
     if (filters.has(identifier)) {
-      report({ path: ["pageFilters", index, "identifier"], input: identifier, message: `${showValue(identifier)} is used by two page filters. Give each filter its own identifier.` });
+      report({
+        path: ["pageFilters", index, "identifier"],
+        input: identifier,
+        message: `${showValue(identifier)} is used by two page filters. Give each filter its own identifier.`,
+      });
     }
     filters.add(identifier);
   });

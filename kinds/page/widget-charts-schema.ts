@@ -64,7 +64,12 @@ function checkNumberChart(input: unknown, report: Report): void {
   if (chart === undefined) return;
   const { calculationBy: by, func } = chart;
   const funcText = showValue(func);
-  if (by === "entities" && typeof func === "string" && !(NUMBER_CHART_ENTITY_FUNCS as readonly string[]).includes(func) && (NUMBER_CHART_FUNCS as readonly string[]).includes(func)) {
+  if (
+    by === "entities" &&
+    typeof func === "string" &&
+    !(NUMBER_CHART_ENTITY_FUNCS as readonly string[]).includes(func) &&
+    (NUMBER_CHART_FUNCS as readonly string[]).includes(func)
+  ) {
     report({
       path: ["func"],
       input: func,
@@ -113,7 +118,11 @@ function checkNumberChart(input: unknown, report: Report): void {
     report({ path: ["unitCustom"], input: undefined, message: `is required when unit is "custom": the text shown with the number, e.g. "deploys/day". Set unitCustom.` });
   }
   if (chart.unitCustom !== undefined && typeof chart.unit === "string" && chart.unit !== "custom") {
-    report({ path: ["unitCustom"], input: chart.unitCustom, message: `only applies when unit is "custom" (unit is ${showValue(chart.unit)}). Remove unitCustom, or set unit to "custom".` });
+    report({
+      path: ["unitCustom"],
+      input: chart.unitCustom,
+      message: `only applies when unit is "custom" (unit is ${showValue(chart.unit)}). Remove unitCustom, or set unit to "custom".`,
+    });
   }
 }
 
@@ -160,7 +169,11 @@ const PROPERTY_PATH = /^properties\.[A-Za-z0-9@_=\\-]+$/;
 export const LineChartProperty = z.string().superRefine((path, ctx) => {
   if (PROPERTY_PATH.test(path)) return;
   const advice = /^[A-Za-z0-9@_=\\-]+$/.test(path) ? ` Use ${showValue(`properties.${path}`)}.` : "";
-  ctx.addIssue({ code: "custom", input: path, message: `${showValue(path)} is not a property path; line charts name number properties as "properties.<key>", e.g. "properties.cost".${advice} Fix the property.` });
+  ctx.addIssue({
+    code: "custom",
+    input: path,
+    message: `${showValue(path)} is not a property path; line charts name number properties as "properties.<key>", e.g. "properties.cost".${advice} Fix the property.`,
+  });
 });
 
 /** A line chart: values over time. `chartType` decides which of the other keys apply. */

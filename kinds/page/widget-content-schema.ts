@@ -116,19 +116,19 @@ export const IframeWidget = closedObject("an iframe widget", {
   clientId: z.string().min(1).optional(),
   /** `protected` only: OAuth scopes to request. */
   scopes: z.array(z.string().min(1)).optional(),
-}).check(
-  crossCheck((input, report) => checkIframe(asRecord(input), report)),
-);
+}).check(crossCheck((input, report) => checkIframe(asRecord(input), report)));
 export type IframeWidget = z.output<typeof IframeWidget>;
 
 function checkIframe(widget: Record<string, unknown> | undefined, report: Report): void {
   if (widget?.urlType === "protected") {
     for (const key of IFRAME_OAUTH_KEYS) {
-      if (widget[key] === undefined) report({ path: [key], input: undefined, message: `is required when urlType is "protected" (Port signs the viewer in with OAuth). Set ${key}.` });
+      if (widget[key] === undefined)
+        report({ path: [key], input: undefined, message: `is required when urlType is "protected" (Port signs the viewer in with OAuth). Set ${key}.` });
     }
   } else if (widget?.urlType === "public") {
     for (const key of [...IFRAME_OAUTH_KEYS, "scopes"]) {
-      if (widget[key] !== undefined) report({ path: [key], input: widget[key], message: `only applies when urlType is "protected". Remove ${key}, or set urlType to "protected".` });
+      if (widget[key] !== undefined)
+        report({ path: [key], input: widget[key], message: `only applies when urlType is "protected". Remove ${key}, or set urlType to "protected".` });
     }
   }
 }

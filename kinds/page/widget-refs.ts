@@ -49,7 +49,6 @@ export interface ResolvedArgs {
   mentions: BlueprintMention[];
 }
 
-
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) && isPlainContainer(value);
 }
@@ -172,7 +171,10 @@ export function widgetFieldProblems(component: string, widgets: unknown): string
     if (!(widget.blueprint instanceof Blueprint) || !isPlain({ ...widget, blueprint: undefined })) continue;
     const keys = declaredKeys(widget.blueprint);
     if (keys === undefined) continue;
-    const at = path.map((step) => (typeof step === "number" ? `[${step}]` : `.${String(step)}`)).join("").slice(1);
+    const at = path
+      .map((step) => (typeof step === "number" ? `[${step}]` : `.${String(step)}`))
+      .join("")
+      .slice(1);
     const name = widget.blueprint.declaredIdentifier ?? "(identifier not known yet)";
     for (const used of namesUsed(widget)) {
       if (used.kinds.some((kind) => keys[kind].includes(used.name))) continue;

@@ -160,13 +160,19 @@ describe("Widget", () => {
 
     it('fails for an aggregation when calculationBy is "entities"', () => {
       expect(problems([numberChart({ calculationBy: "entities", func: "max" })])).toEqual([
-        at("widgets[0].func", '"max" aggregates a property, but calculationBy is "entities", which takes func count, average. Set calculationBy to "property" and name the property, or use func "count".'),
+        at(
+          "widgets[0].func",
+          '"max" aggregates a property, but calculationBy is "entities", which takes func count, average. Set calculationBy to "property" and name the property, or use func "count".',
+        ),
       ]);
     });
 
     it('fails for func "count" when calculationBy is "property"', () => {
       expect(problems([numberChart({ calculationBy: "property", func: "count", property: "cost" })])).toEqual([
-        at("widgets[0].func", '"count" counts entities, but calculationBy is "property", which takes func sum, min, max, median, average. Set calculationBy to "entities", or choose an aggregation.'),
+        at(
+          "widgets[0].func",
+          '"count" counts entities, but calculationBy is "property", which takes func sum, min, max, median, average. Set calculationBy to "entities", or choose an aggregation.',
+        ),
       ]);
     });
 
@@ -175,13 +181,19 @@ describe("Widget", () => {
         at("widgets[0].averageOf", 'is required when func is "average"; allowed: hour, day, week, month. Set averageOf.'),
       ]);
       expect(problems([numberChart({ calculationBy: "entities", func: "average", averageOf: "total" })])).toEqual([
-        at("widgets[0].averageOf", '"total" divides a property\'s sum by the number of entities, so it needs calculationBy "property"; with "entities" use hour, day, week, month. Fix the averageOf.'),
+        at(
+          "widgets[0].averageOf",
+          '"total" divides a property\'s sum by the number of entities, so it needs calculationBy "property"; with "entities" use hour, day, week, month. Fix the averageOf.',
+        ),
       ]);
     });
 
     it("fails for companions that do not apply, and for a custom unit without its text", () => {
       expect(problems([numberChart({ calculationBy: "entities", func: "count", averageOf: "day", measureTimeBy: "$createdAt", property: "cost", unit: "custom" })])).toEqual([
-        at("widgets[0].property", 'is only used when calculationBy is "property" (here it is "entities", which counts entities). Remove property, or set calculationBy to "property".'),
+        at(
+          "widgets[0].property",
+          'is only used when calculationBy is "property" (here it is "entities", which counts entities). Remove property, or set calculationBy to "property".',
+        ),
         at("widgets[0].averageOf", 'only applies when func is "average" (func is "count"). Remove averageOf, or set func to "average".'),
         at("widgets[0].measureTimeBy", 'only applies when func is "average" (func is "count"). Remove measureTimeBy, or set func to "average".'),
         at("widgets[0].unitCustom", 'is required when unit is "custom": the text shown with the number, e.g. "deploys/day". Set unitCustom.'),
@@ -230,7 +242,10 @@ describe("Widget", () => {
     it("fails for line chart keys that do not fit its chartType", () => {
       const line = { id: "l", type: "line-chart", title: "L", blueprint: "service", timeInterval: "week", timeRange: { preset: "lastWeek" } };
       expect(problems([{ ...line, chartType: "propertiesValueHistory", properties: ["cpu"], func: "sum" }])).toEqual([
-        at("widgets[0].properties[0]", '"cpu" is not a property path; line charts name number properties as "properties.<key>", e.g. "properties.cost". Use "properties.cpu". Fix the property.'),
+        at(
+          "widgets[0].properties[0]",
+          '"cpu" is not a property path; line charts name number properties as "properties.<key>", e.g. "properties.cost". Use "properties.cpu". Fix the property.',
+        ),
         at("widgets[0].entity", 'is required when chartType is "propertiesValueHistory". Set entity.'),
         at("widgets[0].func", 'does not apply when chartType is "propertiesValueHistory" (it takes entity, properties). Remove func, or change chartType.'),
       ]);
@@ -241,7 +256,14 @@ describe("Widget", () => {
     });
 
     it("fails for a table configured for another blueprint and an unknown display mode", () => {
-      const table = { id: "t", type: "table-entities-explorer", title: "T", blueprint: "service", displayMode: "list", blueprintConfig: { api: { propertiesSettings: { shown: ["$title"] } } } };
+      const table = {
+        id: "t",
+        type: "table-entities-explorer",
+        title: "T",
+        blueprint: "service",
+        displayMode: "list",
+        blueprintConfig: { api: { propertiesSettings: { shown: ["$title"] } } },
+      };
       expect(problems([table])).toEqual([
         at("widgets[0].displayMode", '"list" is not a table display mode; allowed: widget, tabs. Fix the displayMode.'),
         at("widgets[0].blueprintConfig.api", 'configures blueprint "api", but the table lists "service". Key the config by "service".'),
@@ -263,7 +285,9 @@ describe("Widget", () => {
     it("fails for an action card without actions or with one twice", () => {
       const card = { id: "a", type: "action-card-widget", title: "Actions" };
       expect(problems([{ ...card, actions: [] }])).toEqual([at("widgets[0].actions", "must not be empty. Add at least one item.")]);
-      expect(problems([{ ...card, actions: [{ action: "deploy" }, { action: "deploy" }] }])).toEqual([at("widgets[0].actions[1].action", '"deploy" is listed twice. Remove the duplicate.')]);
+      expect(problems([{ ...card, actions: [{ action: "deploy" }, { action: "deploy" }] }])).toEqual([
+        at("widgets[0].actions[1].action", '"deploy" is listed twice. Remove the duplicate.'),
+      ]);
     });
 
     it("fails for a dynamic filter with an unknown context, through the shared query schema", () => {
@@ -289,17 +313,45 @@ describe("Widget", () => {
     const markdown = (id: string) => ({ id, type: "markdown", title: id, markdown: "" });
 
     it("fails when the column sizes of a row do not sum to 12", () => {
-      expect(problems([markdown("a"), markdown("b")], [{ height: 400, columns: [{ id: "a", size: 6 }, { id: "b", size: 4 }] }])).toEqual([
-        at("layout[0].columns", "sizes 6 + 4 sum to 10; the column sizes of a row must sum to 12. Widen the columns by 2."),
-      ]);
-      expect(problems([markdown("a"), markdown("b")], [{ height: 400, columns: [{ id: "a", size: 8 }, { id: "b", size: 8 }] }])).toEqual([
-        at("layout[0].columns", "sizes 8 + 8 sum to 16; the column sizes of a row must sum to 12. Narrow the columns by 4."),
-      ]);
+      expect(
+        problems(
+          [markdown("a"), markdown("b")],
+          [
+            {
+              height: 400,
+              columns: [
+                { id: "a", size: 6 },
+                { id: "b", size: 4 },
+              ],
+            },
+          ],
+        ),
+      ).toEqual([at("layout[0].columns", "sizes 6 + 4 sum to 10; the column sizes of a row must sum to 12. Widen the columns by 2.")]);
+      expect(
+        problems(
+          [markdown("a"), markdown("b")],
+          [
+            {
+              height: 400,
+              columns: [
+                { id: "a", size: 8 },
+                { id: "b", size: 8 },
+              ],
+            },
+          ],
+        ),
+      ).toEqual([at("layout[0].columns", "sizes 8 + 8 sum to 16; the column sizes of a row must sum to 12. Narrow the columns by 4.")]);
     });
 
     it("fails for a column naming no widget, a widget placed twice and a widget placed nowhere", () => {
       const layout = [
-        { height: 400, columns: [{ id: "a", size: 6 }, { id: "c", size: 6 }] },
+        {
+          height: 400,
+          columns: [
+            { id: "a", size: 6 },
+            { id: "c", size: 6 },
+          ],
+        },
         { height: 400, columns: [{ id: "a", size: 12 }] },
       ];
       expect(problems([markdown("a"), markdown("b")], layout)).toEqual([
@@ -310,7 +362,15 @@ describe("Widget", () => {
     });
 
     it("fails for a column size outside 1 to 12 and a row without columns", () => {
-      expect(problems([markdown("a")], [{ height: 400, columns: [{ id: "a", size: 13 }] }, { height: 0, columns: [] }])).toEqual([
+      expect(
+        problems(
+          [markdown("a")],
+          [
+            { height: 400, columns: [{ id: "a", size: 13 }] },
+            { height: 0, columns: [] },
+          ],
+        ),
+      ).toEqual([
         at("layout[0].columns[0].size", "13 is greater than the maximum 12. Use 12 or less."),
         at("layout[1].height", "0 must be greater than 0. Raise it."),
         at("layout[1].columns", "must not be empty. Add at least one item."),

@@ -180,7 +180,11 @@ function checkDashboardLayout(input: unknown, report: Report): void {
   container.widgets.forEach((widget, index) => {
     const id = asRecord(widget)?.id;
     if (typeof id === "string" && !placed.has(id)) {
-      report({ path: ["widgets", index, "id"], input: id, message: `widget ${showValue(id)} is in no layout column, so Port would not show it. Add a column {id: ${showValue(id)}, size} to a row of layout.` });
+      report({
+        path: ["widgets", index, "id"],
+        input: id,
+        message: `widget ${showValue(id)} is in no layout column, so Port would not show it. Add a column {id: ${showValue(id)}, size} to a row of layout.`,
+      });
     }
   });
 }

@@ -65,16 +65,16 @@ describe("Scorecard", () => {
         relations: { environment: { target: environment, required: false, many: false } },
       });
       return new components.Scorecard("readiness", {
-      identifier: "readiness",
-      title: "Readiness",
-      filter: { combinator: "and", conditions: [{ relation: "environment", operator: "=", value: "production" }] },
-      levels: [
-        { title: "None", color: "lightGray" },
-        { title: "Bronze", color: "bronze" },
-      ],
-      blueprint: service,
-      rules: [readmeRule],
-    });
+        identifier: "readiness",
+        title: "Readiness",
+        filter: { combinator: "and", conditions: [{ relation: "environment", operator: "=", value: "production" }] },
+        levels: [
+          { title: "None", color: "lightGray" },
+          { title: "Bronze", color: "bronze" },
+        ],
+        blueprint: service,
+        rules: [readmeRule],
+      });
     });
     expect(await valueOf(scorecard.blueprint)).toBe("service");
     expect(await valueOf(scorecard.identifier)).toBe("readiness");
@@ -101,16 +101,16 @@ describe("Scorecard", () => {
 
   it("registers nothing for invalid args and reports every problem with the component name on check", async () => {
     const problems = await checkProblems(() => {
-    serviceBlueprint();
-    new components.Scorecard("readiness", {
-      identifier: "readiness",
-      title: "Readiness",
-      blueprint: "service",
-      rules: [
-        { ...readmeRule, level: "Basic" },
-        { ...readmeRule, level: "Gold", query: { combinator: "and", conditions: [{ property: "language", operator: "in", value: "Go" as unknown as string[] }] } },
-      ],
-    });
+      serviceBlueprint();
+      new components.Scorecard("readiness", {
+        identifier: "readiness",
+        title: "Readiness",
+        blueprint: "service",
+        rules: [
+          { ...readmeRule, level: "Basic" },
+          { ...readmeRule, level: "Gold", query: { combinator: "and", conditions: [{ property: "language", operator: "in", value: "Go" as unknown as string[] }] } },
+        ],
+      });
     });
     expect(registered.filter((r) => r.custom)).toEqual([]);
     expect(problems).toEqual([
@@ -122,8 +122,8 @@ describe("Scorecard", () => {
 
   it("checks the rest of the spec now even when the Blueprint's identifier is not known yet", async () => {
     const problems = await checkProblems(() => {
-    const service = new components.Blueprint("service", { identifier: pulumi.output("service"), title: "Service", schema: { properties: { readme: { type: "string" } } } });
-    new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: service, rules: [{ ...readmeRule, level: "Platinum" }] });
+      const service = new components.Blueprint("service", { identifier: pulumi.output("service"), title: "Service", schema: { properties: { readme: { type: "string" } } } });
+      new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: service, rules: [{ ...readmeRule, level: "Platinum" }] });
     });
     expect(problems).toEqual([
       'Scorecard "readiness": field rules[0].level: "Platinum" is not a level of this scorecard (levels: Basic, Bronze, Silver, Gold). Use one of Bronze, Silver, Gold, or declare levels that include "Platinum".',
@@ -131,12 +131,15 @@ describe("Scorecard", () => {
   });
 
   it("resolves a blueprint given by identifier against the stack, Port's system blueprints and existingBlueprints", async () => {
-    const problems = await checkProblems(() => {
-    new components.Scorecard("team-hygiene", { identifier: "hygiene", title: "Hygiene", blueprint: "_team", rules: [] });
-    new components.Scorecard("cluster-health", { identifier: "health", title: "Health", blueprint: "k8s_cluster", rules: [] });
-    serviceBlueprint();
-    new components.Scorecard("typo", { identifier: "readiness", title: "Readiness", blueprint: "servce", rules: [] });
-    }, { existingBlueprints: ["k8s_cluster"] });
+    const problems = await checkProblems(
+      () => {
+        new components.Scorecard("team-hygiene", { identifier: "hygiene", title: "Hygiene", blueprint: "_team", rules: [] });
+        new components.Scorecard("cluster-health", { identifier: "health", title: "Health", blueprint: "k8s_cluster", rules: [] });
+        serviceBlueprint();
+        new components.Scorecard("typo", { identifier: "readiness", title: "Readiness", blueprint: "servce", rules: [] });
+      },
+      { existingBlueprints: ["k8s_cluster"] },
+    );
     expect(problems).toEqual([
       'Scorecard "typo": field blueprint: blueprint "servce" is not declared in this stack. Did you mean "service"? ' +
         "Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.",
@@ -145,11 +148,11 @@ describe("Scorecard", () => {
 
   it("refuses two scorecards with one identifier on the same blueprint, and allows it on different ones", async () => {
     const problems = await checkProblems(() => {
-    const service = serviceBlueprint();
-    const api = new components.Blueprint("api", { identifier: "api", title: "API", schema: { properties: {} } });
-    new components.Scorecard("a", { identifier: "readiness", title: "A", blueprint: service, rules: [] });
-    new components.Scorecard("b", { identifier: "readiness", title: "B", blueprint: api, rules: [] });
-    new components.Scorecard("c", { identifier: "readiness", title: "C", blueprint: "service", rules: [] });
+      const service = serviceBlueprint();
+      const api = new components.Blueprint("api", { identifier: "api", title: "API", schema: { properties: {} } });
+      new components.Scorecard("a", { identifier: "readiness", title: "A", blueprint: service, rules: [] });
+      new components.Scorecard("b", { identifier: "readiness", title: "B", blueprint: api, rules: [] });
+      new components.Scorecard("c", { identifier: "readiness", title: "C", blueprint: "service", rules: [] });
     });
     expect(problems).toEqual([
       'Scorecard "c": field identifier: "readiness" is already a scorecard of blueprint "service", declared by Scorecard "a". Give each scorecard of a blueprint its own identifier.',

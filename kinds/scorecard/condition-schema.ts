@@ -32,13 +32,7 @@ export const SCORECARD_LIST_OPERATORS = ["in", "containsAny"] as const;
 export const SCORECARD_DATE_OPERATORS = DATE_RULE_OPERATORS;
 
 /** Every operator a condition on a property may use. */
-export const SCORECARD_PROPERTY_OPERATORS = [
-  ...SCORECARD_PROPERTY_COMPARISON_OPERATORS,
-  ...SCORECARD_LIST_OPERATORS,
-  ...EMPTY_RULE_OPERATORS,
-  "between",
-  "notBetween",
-] as const;
+export const SCORECARD_PROPERTY_OPERATORS = [...SCORECARD_PROPERTY_COMPARISON_OPERATORS, ...SCORECARD_LIST_OPERATORS, ...EMPTY_RULE_OPERATORS, "between", "notBetween"] as const;
 /** Every operator a condition on a relation may use. */
 export const SCORECARD_RELATION_OPERATORS = [...SCORECARD_RELATION_COMPARISON_OPERATORS, ...SCORECARD_LIST_OPERATORS, ...EMPTY_RULE_OPERATORS] as const;
 

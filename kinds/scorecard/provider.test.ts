@@ -175,8 +175,7 @@ describe("Scorecard provider", () => {
     expect(result.failures).toEqual([
       {
         property: "rules",
-        reason:
-          'Scorecard "readiness": field rules[0].level: "Basic" is the first level, which every entity reaches; a rule cannot require it. Use one of Bronze, Silver, Gold.',
+        reason: 'Scorecard "readiness": field rules[0].level: "Basic" is the first level, which every entity reaches; a rule cannot require it. Use one of Bronze, Silver, Gold.',
       },
     ]);
     expect(emulator.stats().requests).toBe(0);

@@ -119,9 +119,7 @@ describe("ScorecardCondition", () => {
   });
 
   it("fails a condition without an operator", () => {
-    expect(conditionProblems({ property: "readme" })).toEqual([
-      `${AT}.operator: is required; operators: ${SCORECARD_PROPERTY_OPERATORS.join(", ")}. Add the operator.`,
-    ]);
+    expect(conditionProblems({ property: "readme" })).toEqual([`${AT}.operator: is required; operators: ${SCORECARD_PROPERTY_OPERATORS.join(", ")}. Add the operator.`]);
   });
 
   it("fails a condition with both property and relation, and one with neither", () => {
@@ -285,9 +283,15 @@ describe("ScorecardSpec", () => {
   });
 
   it("reports problems in the filter and in several rules in one run", () => {
-    const spec = scorecard([{ property: "language", operator: "in", value: "Go" }, { property: "readme", operator: "isNotEmpty" }], {
-      filter: { combinator: "and", conditions: [{ relation: "env", operator: "<", value: 1 }] },
-    });
+    const spec = scorecard(
+      [
+        { property: "language", operator: "in", value: "Go" },
+        { property: "readme", operator: "isNotEmpty" },
+      ],
+      {
+        filter: { combinator: "and", conditions: [{ relation: "env", operator: "<", value: 1 }] },
+      },
+    );
     spec.rules[1].level = "Basic";
     expect(problems(spec)).toEqual([
       `Scorecard "production_readiness": field filter.conditions[0].operator: "<" is not an operator for a relation condition; allowed: ${SCORECARD_RELATION_OPERATORS.join(", ")}. Fix the operator.`,

@@ -92,7 +92,9 @@ describe("permissions client", () => {
   });
 
   it("returns undefined while Port has no permission scope, and throws other failures", async () => {
-    const { client } = await clientWith((req) => (req.path.startsWith("/v1/blueprints") ? notFound("BlueprintPermissions") : { status: 403, body: { ok: false, error: "forbidden", message: "no" } }));
+    const { client } = await clientWith((req) =>
+      req.path.startsWith("/v1/blueprints") ? notFound("BlueprintPermissions") : { status: 403, body: { ok: false, error: "forbidden", message: "no" } },
+    );
     await expect(getBlueprintPermissions(client, "service")).resolves.toBeUndefined();
     await expect(getActionPermissions(client, "deploy")).rejects.toMatchObject({ status: 403, code: "forbidden" });
   });

@@ -118,9 +118,13 @@ describe("BlueprintPermissions and ActionPermissions", () => {
 
   it("take the identifier of an action managed elsewhere as written", async () => {
     const { ActionPermissions } = components;
-    await declared(components, () => {
-      new ActionPermissions("deploy", { action: "deploy", execute: { roles: ["Member"], ownedByTeam: true } });
-    }, existingActions);
+    await declared(
+      components,
+      () => {
+        new ActionPermissions("deploy", { action: "deploy", execute: { roles: ["Member"], ownedByTeam: true } });
+      },
+      existingActions,
+    );
     expect(await inputsOf("ActionPermissions", "deploy")).toEqual({ action: "deploy", execute: { roles: ["Member"], ownedByTeam: true } });
   });
 
@@ -130,9 +134,7 @@ describe("BlueprintPermissions and ActionPermissions", () => {
       new BlueprintPermissions("a", { blueprint: "_user", entities: { read: { roles: ["Admin"] } } });
       new BlueprintPermissions("b", { blueprint: "_user", entities: { update: { roles: ["Admin"] } } });
     });
-    expect(problems).toEqual([
-      'BlueprintPermissions "b": the permissions of blueprint "_user" are already managed by BlueprintPermissions "a". Declare them in one place.',
-    ]);
+    expect(problems).toEqual(['BlueprintPermissions "b": the permissions of blueprint "_user" are already managed by BlueprintPermissions "a". Declare them in one place.']);
   });
 });
 
@@ -179,9 +181,7 @@ describe("TeamRoles", () => {
     expect(dynamic).toHaveLength(6); // two teams, two users and two permission documents
     expect(await valueOf(roles.teams.platform.urn)).toBe("urn:pulumi:test::portal::portal:index:TeamRoles$portal:index:Team::access-team-platform");
     expect(await valueOf(roles.users["bo@example.com"].urn)).toBe("urn:pulumi:test::portal::portal:index:TeamRoles$portal:index:User::access-user-bo@example.com");
-    expect(await valueOf(roles.teams.platform.resource!.urn)).toBe(
-      "urn:pulumi:test::portal::portal:index:Team$pulumi-nodejs:dynamic/port:Team::access-team-platform",
-    );
+    expect(await valueOf(roles.teams.platform.resource!.urn)).toBe("urn:pulumi:test::portal::portal:index:Team$pulumi-nodejs:dynamic/port:Team::access-team-platform");
   });
 
   it("gives each user the teams listing them as members and the moderator roles of the blueprints they moderate", async () => {
@@ -260,7 +260,10 @@ describe("TeamRoles", () => {
     const declarations = () => {
       new TeamRoles("access", {
         teams: { platform: {} },
-        pagePermissions: [{ page: "dora", read: { teams: ["platform"], roles: ["Member"] } }, { page: "costs", read: { teams: ["finance"] } }],
+        pagePermissions: [
+          { page: "dora", read: { teams: ["platform"], roles: ["Member"] } },
+          { page: "costs", read: { teams: ["finance"] } },
+        ],
       });
     };
     // A portal whose check fails registers nothing: the inputs are those of the same plan in a
@@ -280,11 +283,15 @@ describe("TeamRoles", () => {
       components,
       () => {
         const service = new Blueprint("service", { identifier: "service", title: "Service", ownership: SERVICE_OWNERSHIP, schema: { properties: {} } });
-        return portalTeamRoles("guide", { service, serviceAction: "deploy", dashboard: "operations" }, {
-          admins: ["ada@example.com"],
-          platformEngineers: ["pat@example.com"],
-          developers: ["dev@example.com"],
-        });
+        return portalTeamRoles(
+          "guide",
+          { service, serviceAction: "deploy", dashboard: "operations" },
+          {
+            admins: ["ada@example.com"],
+            platformEngineers: ["pat@example.com"],
+            developers: ["dev@example.com"],
+          },
+        );
       },
       existingActions,
     );

@@ -61,7 +61,10 @@ describe("BlueprintPermissionsSpec", () => {
     const spec = parseValid(BlueprintPermissionsSpec, {
       blueprint: "service",
       entities: {
-        read: { roles: ["Member"], policy: { combinator: "and", rules: [{ property: "$team", operator: "containsAny", value: { context: "userTeams", property: "$identifier" } }] } },
+        read: {
+          roles: ["Member"],
+          policy: { combinator: "and", rules: [{ property: "$team", operator: "containsAny", value: { context: "userTeams", property: "$identifier" } }] },
+        },
         updateProperties: { language: { roles: ["service-moderator"] }, $title: { roles: ["Admin"] } },
         updateRelations: { system: { ownedByTeam: true } },
       },
@@ -72,11 +75,16 @@ describe("BlueprintPermissionsSpec", () => {
   it("names a bad property key, a misspelt block and a bad policy operator", () => {
     const messages = problemMessages(
       BlueprintPermissionsSpec,
-      { blueprint: "service", entities: { regster: {}, updateProperties: { $titel: {} }, read: { policy: { combinator: "and", rules: [{ property: "x", operator: "equals", value: 1 }] } } } },
+      {
+        blueprint: "service",
+        entities: { regster: {}, updateProperties: { $titel: {} }, read: { policy: { combinator: "and", rules: [{ property: "x", operator: "equals", value: 1 }] } } },
+      },
       "BlueprintPermissions",
       "service",
     );
-    expect(messages).toContain('BlueprintPermissions "service": field entities.updateProperties.$titel: "$titel" is neither a property identifier (letters, digits and @ _ = \\ -) nor one of $identifier, $title, $icon, $team. Did you mean "$title"? Fix the key.');
+    expect(messages).toContain(
+      'BlueprintPermissions "service": field entities.updateProperties.$titel: "$titel" is neither a property identifier (letters, digits and @ _ = \\ -) nor one of $identifier, $title, $icon, $team. Did you mean "$title"? Fix the key.',
+    );
     expect(messages.some((m) => m.includes('"regster" is not a key of blueprint entity permissions') && m.includes('Did you mean "register"?'))).toBe(true);
     expect(messages.some((m) => m.startsWith('BlueprintPermissions "service": field entities.read.policy.rules[0].operator:'))).toBe(true);
   });
@@ -92,7 +100,9 @@ describe("ActionPermissionsSpec", () => {
   });
 
   it("refuses ownedByTeam on approve, a policy without conditions, and a spec that declares nothing", () => {
-    expect(problemMessages(ActionPermissionsSpec, { action: "deploy", approve: { ownedByTeam: true, policy: { queries: {}, conditions: [] } } }, "ActionPermissions", "deploy")).toEqual([
+    expect(
+      problemMessages(ActionPermissionsSpec, { action: "deploy", approve: { ownedByTeam: true, policy: { queries: {}, conditions: [] } } }, "ActionPermissions", "deploy"),
+    ).toEqual([
       'ActionPermissions "deploy": field approve.policy.conditions: must not be empty. Add at least one item.',
       'ActionPermissions "deploy": field approve: "ownedByTeam" is not a key of an approve permission; allowed: users, teams, roles, policy. Rename or remove it.',
     ]);

@@ -64,8 +64,12 @@ describe("User provider", () => {
 
   it("finds no change when roles and teams are listed in another order, a change when they differ, and a replacement for a new email", async () => {
     const { outs } = await userLogic.create(client, await checked({ email: "ana@example.com", roles: ["Admin", "Member"], teams: ["platform", "payments"] }));
-    expect(await userLogic.diff("ana@example.com", outs, await checked({ email: "ana@example.com", roles: ["Member", "Admin"], teams: ["payments", "platform"] }))).toEqual({ changes: false });
-    expect(await userLogic.diff("ana@example.com", outs, await checked({ email: "ana@example.com", roles: ["Member"], teams: ["payments", "platform"] }))).toEqual({ changes: true });
+    expect(await userLogic.diff("ana@example.com", outs, await checked({ email: "ana@example.com", roles: ["Member", "Admin"], teams: ["payments", "platform"] }))).toEqual({
+      changes: false,
+    });
+    expect(await userLogic.diff("ana@example.com", outs, await checked({ email: "ana@example.com", roles: ["Member"], teams: ["payments", "platform"] }))).toEqual({
+      changes: true,
+    });
     expect(await userLogic.diff("ana@example.com", outs, await checked({ email: "bo@example.com" }))).toEqual({ changes: true, replaces: ["email"] });
   });
 

@@ -50,8 +50,12 @@ export class Webhook extends PortComponent {
     super("Webhook", name, opts);
     if (typeof args.identifier === "string") this.model.declareWebhook(args.identifier, this.component);
     const identifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : args.identifier;
-    const mappings = args.mappings?.map((mapping, i) => ({ mapping, blueprint: resolveBlueprint(mapping.blueprint, this.portal, { from: this.component, field: `mappings[${i}].blueprint` }) }));
-    const withBlueprints = (pick: (resolved: ResolvedBlueprint) => unknown) => (mappings ? { mappings: mappings.map(({ mapping, blueprint }) => ({ ...mapping, blueprint: pick(blueprint) })) } : {});
+    const mappings = args.mappings?.map((mapping, i) => ({
+      mapping,
+      blueprint: resolveBlueprint(mapping.blueprint, this.portal, { from: this.component, field: `mappings[${i}].blueprint` }),
+    }));
+    const withBlueprints = (pick: (resolved: ResolvedBlueprint) => unknown) =>
+      mappings ? { mappings: mappings.map(({ mapping, blueprint }) => ({ ...mapping, blueprint: pick(blueprint) })) } : {};
 
     const known = { ...args, identifier, ...withBlueprints((b) => b.known), security: knownSecurity(args.security) };
     if (isPlain(known)) {

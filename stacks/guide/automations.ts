@@ -78,9 +78,6 @@ export function incidentOnDegradedHealthArgs(blueprints: { service: ActionBluepr
   };
 }
 
-export function incidentOnDegradedHealth(
-  blueprints: { service: ActionBlueprint; incident: ActionBlueprint },
-  opts?: pulumi.ComponentResourceOptions,
-): Automation {
+export function incidentOnDegradedHealth(blueprints: { service: ActionBlueprint; incident: ActionBlueprint }, opts?: pulumi.ComponentResourceOptions): Automation {
   return new Automation("incident-on-degraded-health", incidentOnDegradedHealthArgs(blueprints), opts);
 }

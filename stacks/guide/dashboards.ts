@@ -47,12 +47,28 @@ export function developersDashboardArgs(blueprints: { service: BlueprintRef; inc
         id: "developersLayout",
         type: "dashboard-widget",
         layout: [
-          { height: 400, columns: [{ id: "myOpenIncidentCount", size: 4 }, { id: "myServicesByLanguage", size: 8 }] },
+          {
+            height: 400,
+            columns: [
+              { id: "myOpenIncidentCount", size: 4 },
+              { id: "myServicesByLanguage", size: 8 },
+            ],
+          },
           { height: 500, columns: [{ id: "myServices", size: 12 }] },
           { height: 500, columns: [{ id: "myOpenIncidents", size: 12 }] },
         ],
         widgets: [
-          { id: "myOpenIncidentCount", type: "entities-number-chart", title: "My open incidents", icon: "Alert", blueprint: incident, calculationBy: "entities", func: "count", unit: "none", dataset: myOpenIncidents },
+          {
+            id: "myOpenIncidentCount",
+            type: "entities-number-chart",
+            title: "My open incidents",
+            icon: "Alert",
+            blueprint: incident,
+            calculationBy: "entities",
+            func: "count",
+            unit: "none",
+            dataset: myOpenIncidents,
+          },
           { id: "myServicesByLanguage", type: "entities-pie-chart", title: "My services by language", blueprint: service, property: "property#language", dataset: myServices },
           {
             id: "myServices",
@@ -80,7 +96,11 @@ export function developersDashboardArgs(blueprints: { service: BlueprintRef; inc
   };
 }
 
-export function developersDashboard(blueprints: { service: BlueprintRef; incident: BlueprintRef }, placement?: DashboardPlacement, opts?: pulumi.ComponentResourceOptions): Dashboard {
+export function developersDashboard(
+  blueprints: { service: BlueprintRef; incident: BlueprintRef },
+  placement?: DashboardPlacement,
+  opts?: pulumi.ComponentResourceOptions,
+): Dashboard {
   return new Dashboard("developers-dashboard", developersDashboardArgs(blueprints, placement), opts);
 }
 
@@ -102,16 +122,37 @@ export function rndManagersDashboardArgs(blueprints: { service: BlueprintRef; ap
     description: "Service and API health across teams.",
     page: { type: "dashboard", ...placement },
     pageFilters: [
-      { identifier: "criticalServices", title: "Critical services only", query: { blueprint: service, combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] } },
-      { identifier: "myTeams", title: "My teams' services", query: { blueprint: service, combinator: "and", rules: [{ property: "$team", operator: "containsAny", value: viewersTeams }] } },
+      {
+        identifier: "criticalServices",
+        title: "Critical services only",
+        query: { blueprint: service, combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] },
+      },
+      {
+        identifier: "myTeams",
+        title: "My teams' services",
+        query: { blueprint: service, combinator: "and", rules: [{ property: "$team", operator: "containsAny", value: viewersTeams }] },
+      },
     ],
     widgets: [
       {
         id: "rndLayout",
         type: "dashboard-widget",
         layout: [
-          { height: 400, columns: [{ id: "averageAvailability", size: 4 }, { id: "criticalServiceCount", size: 4 }, { id: "servicesPerTeam", size: 4 }] },
-          { height: 400, columns: [{ id: "apisPerService", size: 6 }, { id: "deploymentsPerWeek", size: 6 }] },
+          {
+            height: 400,
+            columns: [
+              { id: "averageAvailability", size: 4 },
+              { id: "criticalServiceCount", size: 4 },
+              { id: "servicesPerTeam", size: 4 },
+            ],
+          },
+          {
+            height: 400,
+            columns: [
+              { id: "apisPerService", size: 6 },
+              { id: "deploymentsPerWeek", size: 6 },
+            ],
+          },
           { height: 500, columns: [{ id: "apisBelowTarget", size: 12 }] },
         ],
         widgets: [
@@ -180,7 +221,12 @@ export function vulnerabilityArgs(service: BlueprintRef, identifier = "vulnerabi
     icon: "Lock",
     schema: {
       properties: {
-        severity: { type: "string", title: "Severity", enum: ["critical", "high", "medium", "low"], enumColors: { critical: "red", high: "orange", medium: "yellow", low: "lightGray" } },
+        severity: {
+          type: "string",
+          title: "Severity",
+          enum: ["critical", "high", "medium", "low"],
+          enumColors: { critical: "red", high: "orange", medium: "yellow", low: "lightGray" },
+        },
         status: { type: "string", title: "Status", enum: ["open", "resolved"] },
       },
       required: ["severity", "status"],
@@ -217,7 +263,14 @@ export function securityDashboardArgs(
         id: "securityLayout",
         type: "dashboard-widget",
         layout: [
-          { height: 400, columns: [{ id: "policy", size: 4 }, { id: "policyBreaches", size: 4 }, { id: "openBySeverity", size: 4 }] },
+          {
+            height: 400,
+            columns: [
+              { id: "policy", size: 4 },
+              { id: "policyBreaches", size: 4 },
+              { id: "openBySeverity", size: 4 },
+            ],
+          },
           { height: 600, columns: [{ id: "accessControl", size: 12 }] },
         ],
         widgets: [
@@ -298,7 +351,14 @@ export function homePageArgs(welcome = "# Welcome to the developer portal\n\nSta
         type: "dashboard-widget",
         layout: [
           { height: 400, columns: [{ id: "welcome", size: 12 }] },
-          { height: 400, columns: [{ id: "myEntities", size: 4 }, { id: "recentlyViewed", size: 4 }, { id: "recentlyUsedActions", size: 4 }] },
+          {
+            height: 400,
+            columns: [
+              { id: "myEntities", size: 4 },
+              { id: "recentlyViewed", size: 4 },
+              { id: "recentlyUsedActions", size: 4 },
+            ],
+          },
         ],
         widgets: [
           { id: "welcome", type: "markdown", title: "Welcome", markdown: welcome },

@@ -43,11 +43,7 @@ const EVENT = '.headers."x-github-event"';
  * deleted. Requests are verified with the shared secret (GitHub's `X-Hub-Signature-256`) and
  * redeliveries are dropped by their delivery id. Configure GitHub with the webhook's `url`.
  */
-export function githubWebhook(
-  blueprints: { service: Blueprint; repository: Blueprint },
-  secret: pulumi.Input<string>,
-  opts?: pulumi.ComponentResourceOptions,
-): Webhook {
+export function githubWebhook(blueprints: { service: Blueprint; repository: Blueprint }, secret: pulumi.Input<string>, opts?: pulumi.ComponentResourceOptions): Webhook {
   return new Webhook(
     "github-webhook",
     {
@@ -170,7 +166,6 @@ export function seedEnvironments(environment: Blueprint, opts?: pulumi.Component
     { identifier: "production", title: "Production", type: "production", region: "eu-west-1" },
   ];
   return seeds.map(
-    ({ identifier, title, type, region }) =>
-      new Entity(`environment-${identifier}`, { blueprint: environment, identifier, title, properties: { type, region } }, opts),
+    ({ identifier, title, type, region }) => new Entity(`environment-${identifier}`, { blueprint: environment, identifier, title, properties: { type, region } }, opts),
   );
 }

@@ -71,7 +71,11 @@ describe("Dashboards end to end", () => {
     const myServices = (developers?.widgets as { widgets: { id: string; dataset: unknown }[] }[])[0].widgets.find((w) => w.id === "myServices");
     expect(myServices?.dataset).toEqual({ combinator: "and", rules: [{ property: "$team", operator: "containsAny", value: { context: "userTeams", property: "$identifier" } }] });
     expect((await getPage(client, "rnd_managers"))?.pageFilters).toEqual([
-      { identifier: "criticalServices", title: "Critical services only", query: { blueprint: "service", combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] } },
+      {
+        identifier: "criticalServices",
+        title: "Critical services only",
+        query: { blueprint: "service", combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] },
+      },
       {
         identifier: "myTeams",
         title: "My teams' services",

@@ -88,7 +88,13 @@ describe("Stacks per environment", () => {
     const promotion = await promote(dev, staging);
     expect(promotion.code).toBe(0);
     expect(promotion.out).toMatch(/### staging-\d+: \d+ to add, 0 to change, 0 to replace, 0 to delete/);
-    for (const line of ["- adds blueprint `service` (Service)", "- adds scorecard `service/production_readiness`", "- adds dashboard `developers`", "- adds action `scaffold_service`", "- adds automation `notify_service_changes`"]) {
+    for (const line of [
+      "- adds blueprint `service` (Service)",
+      "- adds scorecard `service/production_readiness`",
+      "- adds dashboard `developers`",
+      "- adds action `scaffold_service`",
+      "- adds automation `notify_service_changes`",
+    ]) {
       expect(promotion.out).toContain(line);
     }
     expect(promotion.out).toContain("| `port-portal:urls` |");

@@ -196,7 +196,9 @@ describe("Ingestion input errors", () => {
     const preview = await stack.run(["preview"]);
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
-    expect(output).toMatch(/Webhook "broken": field mappings\[0\]\.entity\.properties\.url: JQ "\.body\.url \|" does not compile: syntax error, unexpected .*\. Fix the expression\./);
+    expect(output).toMatch(
+      /Webhook "broken": field mappings\[0\]\.entity\.properties\.url: JQ "\.body\.url \|" does not compile: syntax error, unexpected .*\. Fix the expression\./,
+    );
     expect(emulator.stats().requests).toBe(0);
   });
 });

@@ -100,7 +100,5 @@ export function changingSteps(digest: PreviewDigest): PreviewStep[] {
 export function changedInputKeys(step: PreviewStep): string[] {
   const before = step.oldState?.inputs ?? {};
   const after = step.newState?.inputs ?? {};
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((key) => key !== "__provider" && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .sort();
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => key !== "__provider" && JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
 }

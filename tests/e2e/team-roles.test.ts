@@ -126,7 +126,9 @@ describe("TeamRoles input errors", () => {
     const preview = await stack.run(["preview"]);
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
-    expect(output).toContain('BlueprintPermissions "access-blueprint-e2e_service": field entities.read.teams[0]: team "platfrom" is not declared in this stack. Did you mean "platform"?');
+    expect(output).toContain(
+      'BlueprintPermissions "access-blueprint-e2e_service": field entities.read.teams[0]: team "platfrom" is not declared in this stack. Did you mean "platform"?',
+    );
     expect(output).toContain('User "access-user-pat@example.com": field roles[1]: role "api-moderator" moderates blueprint "api", which is not declared in this stack.');
     expect(output).toContain("nothing was applied");
     expect(emulator.stats().requests).toBe(0);

@@ -67,7 +67,11 @@ describe("Port emulator action runs", () => {
     expect((await h.post("/v1/actions/deploy/runs", { properties: { version: "1" } })).status).toBe(422);
     const missing = await h.post("/v1/actions/deploy/runs", { properties: { version: "1" }, entity: "nope" });
     expect(missing.status).toBe(404);
-    await h.post("/v1/actions", { identifier: "notify", trigger: { type: "automation", event: { type: "RUN_CREATED", actionIdentifier: "deploy" } }, invocationMethod: { type: "KAFKA" } });
+    await h.post("/v1/actions", {
+      identifier: "notify",
+      trigger: { type: "automation", event: { type: "RUN_CREATED", actionIdentifier: "deploy" } },
+      invocationMethod: { type: "KAFKA" },
+    });
     const automation = await h.post("/v1/actions/notify/runs", { properties: {} });
     expect(automation.status).toBe(422);
     expect(automation.body.message).toBe('"notify" is an automation: it runs on its event and cannot be run through the API');

@@ -65,9 +65,7 @@ describe("Port emulator control routes", () => {
     const res = await admin("POST", "/faults", { failNext: { count: -1, status: 42 }, dropNext: "x", bogus: 1 });
     expect(res.status).toBe(422);
     expect(res.body.error).toBe("invalid_request");
-    expect(res.body.details.errors.map((e: { path: string }) => e.path).sort()).toEqual(
-      ["/bogus", "/dropNext", "/failNext/count", "/failNext/status"].sort(),
-    );
+    expect(res.body.details.errors.map((e: { path: string }) => e.path).sort()).toEqual(["/bogus", "/dropNext", "/failNext/count", "/failNext/status"].sort());
   });
 
   it("drops all org data on reset but keeps tokens valid", async () => {

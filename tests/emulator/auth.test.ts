@@ -48,11 +48,7 @@ describe("Port emulator authentication", () => {
   });
 
   it("refuses a stale Authorization header even on the token route, as Port's gateway does", async () => {
-    const res = await h.post(
-      "/v1/auth/access_token",
-      { clientId: CLIENT_ID, clientSecret: "emulator-client-secret" },
-      { token: "stale-token" },
-    );
+    const res = await h.post("/v1/auth/access_token", { clientId: CLIENT_ID, clientSecret: "emulator-client-secret" }, { token: "stale-token" });
     expect(res.status).toBe(401);
   });
 
@@ -93,11 +89,7 @@ describe("Port emulator credentials option", () => {
       expect((await h.requestToken()).status).toBe(401);
       const res = await h.requestToken("ci-bot", "s3cret");
       expect(res.status).toBe(200);
-      const created = await h.post(
-        "/v1/blueprints",
-        { identifier: "svc", title: "Service", schema: { properties: {} } },
-        { token: res.body.accessToken },
-      );
+      const created = await h.post("/v1/blueprints", { identifier: "svc", title: "Service", schema: { properties: {} } }, { token: res.body.accessToken });
       expect(created.status).toBe(201);
       expect(created.body.blueprint.createdBy).toBe("ci-bot");
       expect(created.body.blueprint.updatedBy).toBe("ci-bot");

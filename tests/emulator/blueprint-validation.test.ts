@@ -2,8 +2,7 @@ import { blueprintBody, Harness, problemPaths } from "./emulator-harness";
 
 type Body = Record<string, unknown>;
 
-const withProperty = (key: string, property: unknown): Body =>
-  blueprintBody("svc", { schema: { properties: { [key]: property } } });
+const withProperty = (key: string, property: unknown): Body => blueprintBody("svc", { schema: { properties: { [key]: property } } });
 
 const relation = (extra: Body = {}) => ({ title: "Cluster", target: "cluster", required: false, many: false, ...extra });
 
@@ -28,28 +27,93 @@ const invalid: [string, Body, string, string][] = [
   ["a property key with a space", withProperty("bad key", { type: "string" }), "/schema/properties/bad key", "invalid key"],
   ["a property key over 100 characters", withProperty("k".repeat(101), { type: "string" }), `/schema/properties/${"k".repeat(101)}`, "at most 100"],
   ["a required entry that is not a property", blueprintBody("svc", { schema: { properties: {}, required: ["ghost"] } }), "/schema/required/0", "not a key of /schema/properties"],
-  ["a relation to a blueprint that does not exist", blueprintBody("svc", { relations: { cluster: relation({ target: "nowhere" }) } }), "/relations/cluster/target", "does not exist"],
+  [
+    "a relation to a blueprint that does not exist",
+    blueprintBody("svc", { relations: { cluster: relation({ target: "nowhere" }) } }),
+    "/relations/cluster/target",
+    "does not exist",
+  ],
   ["a relation without required", blueprintBody("svc", { relations: { cluster: { target: "cluster", many: false } } }), "/relations/cluster/required", "is required"],
   ["a relation with a non-boolean many", blueprintBody("svc", { relations: { cluster: relation({ many: "yes" }) } }), "/relations/cluster/many", "must be boolean"],
-  ["a relation that is both many and required", blueprintBody("svc", { relations: { cluster: relation({ many: true, required: true }) } }), "/relations/cluster", "cannot be both many and required"],
-  ["a mirror path that does not start with a relation", blueprintBody("svc", { mirrorProperties: { ct: { path: "owner.$title" } } }), "/mirrorProperties/ct/path", "not a relation of this blueprint"],
-  ["a mirror path with one segment", blueprintBody("svc", { relations: { cluster: relation() }, mirrorProperties: { ct: { path: "cluster" } } }), "/mirrorProperties/ct/path", "dot path"],
+  [
+    "a relation that is both many and required",
+    blueprintBody("svc", { relations: { cluster: relation({ many: true, required: true }) } }),
+    "/relations/cluster",
+    "cannot be both many and required",
+  ],
+  [
+    "a mirror path that does not start with a relation",
+    blueprintBody("svc", { mirrorProperties: { ct: { path: "owner.$title" } } }),
+    "/mirrorProperties/ct/path",
+    "not a relation of this blueprint",
+  ],
+  [
+    "a mirror path with one segment",
+    blueprintBody("svc", { relations: { cluster: relation() }, mirrorProperties: { ct: { path: "cluster" } } }),
+    "/mirrorProperties/ct/path",
+    "dot path",
+  ],
   ["a calculation without calculation", blueprintBody("svc", { calculationProperties: { c: { type: "string" } } }), "/calculationProperties/c/calculation", "is required"],
   ["a calculation without type", blueprintBody("svc", { calculationProperties: { c: { calculation: ".title" } } }), "/calculationProperties/c/type", "is required"],
-  ["a calculation with an unknown key", blueprintBody("svc", { calculationProperties: { c: { calculation: ".title", type: "string", bogus: 1 } } }), "/calculationProperties/c/bogus", "must NOT be present"],
-  ["a calculation with the timer format", blueprintBody("svc", { calculationProperties: { c: { calculation: ".title", type: "string", format: "timer" } } }), "/calculationProperties/c/format", "allowed values"],
-  ["an aggregation without title", blueprintBody("svc", { aggregationProperties: { n: { target: "cluster", calculationSpec: { calculationBy: "entities", func: "count" } } } }), "/aggregationProperties/n/title", "is required"],
-  ["an aggregation without calculationSpec", blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster" } } }), "/aggregationProperties/n/calculationSpec", "is required"],
-  ["an aggregation to a blueprint that does not exist", blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "nowhere", calculationSpec: { calculationBy: "entities", func: "count" } } } }), "/aggregationProperties/n/target", "does not exist"],
-  ["an aggregation with an unknown calculation variant", blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster", calculationSpec: { calculationBy: "entities", func: "sum" } } } }), "/aggregationProperties/n/calculationSpec", "must match one of the variants"],
-  ["an average aggregation without averageOf", blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster", calculationSpec: { calculationBy: "entities", func: "average" } } } }), "/aggregationProperties/n/calculationSpec/averageOf", "is required"],
-  ["a property aggregation without property", blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster", calculationSpec: { calculationBy: "property", func: "sum" } } } }), "/aggregationProperties/n/calculationSpec/property", "is required"],
+  [
+    "a calculation with an unknown key",
+    blueprintBody("svc", { calculationProperties: { c: { calculation: ".title", type: "string", bogus: 1 } } }),
+    "/calculationProperties/c/bogus",
+    "must NOT be present",
+  ],
+  [
+    "a calculation with the timer format",
+    blueprintBody("svc", { calculationProperties: { c: { calculation: ".title", type: "string", format: "timer" } } }),
+    "/calculationProperties/c/format",
+    "allowed values",
+  ],
+  [
+    "an aggregation without title",
+    blueprintBody("svc", { aggregationProperties: { n: { target: "cluster", calculationSpec: { calculationBy: "entities", func: "count" } } } }),
+    "/aggregationProperties/n/title",
+    "is required",
+  ],
+  [
+    "an aggregation without calculationSpec",
+    blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster" } } }),
+    "/aggregationProperties/n/calculationSpec",
+    "is required",
+  ],
+  [
+    "an aggregation to a blueprint that does not exist",
+    blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "nowhere", calculationSpec: { calculationBy: "entities", func: "count" } } } }),
+    "/aggregationProperties/n/target",
+    "does not exist",
+  ],
+  [
+    "an aggregation with an unknown calculation variant",
+    blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster", calculationSpec: { calculationBy: "entities", func: "sum" } } } }),
+    "/aggregationProperties/n/calculationSpec",
+    "must match one of the variants",
+  ],
+  [
+    "an average aggregation without averageOf",
+    blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster", calculationSpec: { calculationBy: "entities", func: "average" } } } }),
+    "/aggregationProperties/n/calculationSpec/averageOf",
+    "is required",
+  ],
+  [
+    "a property aggregation without property",
+    blueprintBody("svc", { aggregationProperties: { n: { title: "N", target: "cluster", calculationSpec: { calculationBy: "property", func: "sum" } } } }),
+    "/aggregationProperties/n/calculationSpec/property",
+    "is required",
+  ],
   ["an unknown ownership type", blueprintBody("svc", { ownership: { type: "Shared" } }), "/ownership/type", "allowed values"],
   ["an inherited ownership without path", blueprintBody("svc", { ownership: { type: "Inherited" } }), "/ownership/path", "is required"],
   ["an inherited ownership through a missing relation", blueprintBody("svc", { ownership: { type: "Inherited", path: "cluster" } }), "/ownership/path", "not a relation"],
   ["a webhook changelog destination without url", blueprintBody("svc", { changelogDestination: { type: "WEBHOOK" } }), "/changelogDestination/url", "is required"],
   ["an unknown changelog destination type", blueprintBody("svc", { changelogDestination: { type: "SQS" } }), "/changelogDestination/type", "allowed values"],
-  ["a key used by both a property and a relation", blueprintBody("svc", { relations: { name: relation() } }), "/relations/name", 'duplicates the identifier "name" already used in /schema/properties'],
+  [
+    "a key used by both a property and a relation",
+    blueprintBody("svc", { relations: { name: relation() } }),
+    "/relations/name",
+    'duplicates the identifier "name" already used in /schema/properties',
+  ],
 ];
 
 describe("Port emulator blueprint validation", () => {
@@ -142,10 +206,7 @@ describe("Port emulator blueprint validation", () => {
   });
 
   it("accepts direct ownership and a Kafka changelog destination", async () => {
-    const res = await h.post(
-      "/v1/blueprints",
-      blueprintBody("owned", { ownership: { type: "Direct" }, changelogDestination: { type: "KAFKA" } }),
-    );
+    const res = await h.post("/v1/blueprints", blueprintBody("owned", { ownership: { type: "Direct" }, changelogDestination: { type: "KAFKA" } }));
     expect(res.status).toBe(201);
     expect(res.body.blueprint.ownership).toEqual({ type: "Direct" });
   });

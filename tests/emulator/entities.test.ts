@@ -167,10 +167,7 @@ describe("Port emulator entities", () => {
   });
 
   it("creates missing related entities when create_missing_related_entities=true", async () => {
-    const res = await h.post(
-      "/v1/blueprints/svc/entities?create_missing_related_entities=true",
-      svcEntity("api", { relations: { cluster: "staging", dependsOn: ["db", "db"] } }),
-    );
+    const res = await h.post("/v1/blueprints/svc/entities?create_missing_related_entities=true", svcEntity("api", { relations: { cluster: "staging", dependsOn: ["db", "db"] } }));
     expect(res.status).toBe(201);
     const stub = await h.get("/v1/blueprints/cluster/entities/staging");
     expect(stub.status).toBe(200);

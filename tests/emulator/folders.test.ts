@@ -58,7 +58,9 @@ describe("Folders", () => {
     await h.post(FOLDERS, { identifier: "c", parent: "b" });
     const moved = await h.patch(`${FOLDERS}/b`, { parent: null, after: null, title: "B" });
     expect(moved.body.folder).toEqual({ identifier: "b", title: "B", sidebar: "catalog", sidebarType: "folder" });
-    expect((await h.patch(`${FOLDERS}/b`, { parent: "c" })).body.details.errors).toEqual([{ path: "/parent", message: 'must not be the folder itself or a folder inside it (got "c")' }]);
+    expect((await h.patch(`${FOLDERS}/b`, { parent: "c" })).body.details.errors).toEqual([
+      { path: "/parent", message: 'must not be the folder itself or a folder inside it (got "c")' },
+    ]);
     await h.post(FOLDERS, { identifier: "top" });
     await h.post(FOLDERS, { identifier: "mid", parent: "top" });
     expect((await h.patch(`${FOLDERS}/b`, { parent: "mid" })).body.details.errors).toEqual([{ path: "/parent", message: "nests folders 4 levels deep; at most 3 are allowed" }]);

@@ -15,7 +15,7 @@ const newConfig = {
   resources: [
     {
       kind: "pull-request",
-      selector: { query: ".state == \"open\"", extraKey: [1] },
+      selector: { query: '.state == "open"', extraKey: [1] },
       port: { itemsToParse: ".labels", entity: { mappings: [{ identifier: ".id", blueprint: '"pr"', team: { combinator: "and", rules: [] } }] } },
     },
   ],

@@ -89,7 +89,13 @@ describe("Pages", () => {
     });
 
     it("accepts widget contents as sent: layout and chart rules are the components' to check", async () => {
-      const odd = root([{ id: "a", type: "entities-number-chart", func: "sum" }, { id: "b", type: "some-future-widget" }], [5, 5]);
+      const odd = root(
+        [
+          { id: "a", type: "entities-number-chart", func: "sum" },
+          { id: "b", type: "some-future-widget" },
+        ],
+        [5, 5],
+      );
       const res = await h.post("/v1/pages", dashboard("dev", { widgets: [odd], somethingNew: true }));
       expect(res.status).toBe(200);
       expect((await h.get("/v1/pages/dev")).body.page.widgets).toEqual([odd]);

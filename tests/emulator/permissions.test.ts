@@ -123,7 +123,13 @@ describe("Port emulator action permissions", () => {
     const stateFile = path.join(dir, "state.json");
     const createdAt = new Date(Date.now() - 60_000).toISOString();
     const service = { ...blueprintBody("service"), createdAt, updatedAt: createdAt, createdBy: "x", updatedBy: "x" };
-    const deploy = { identifier: "deploy", title: "Deploy", trigger: { type: "self-service", operation: "DAY-2", blueprintIdentifier: "service", userInputs: { properties: {} } }, invocationMethod: { type: "KAFKA" }, createdAt };
+    const deploy = {
+      identifier: "deploy",
+      title: "Deploy",
+      trigger: { type: "self-service", operation: "DAY-2", blueprintIdentifier: "service", userInputs: { properties: {} } },
+      invocationMethod: { type: "KAFKA" },
+      createdAt,
+    };
     fs.writeFileSync(stateFile, JSON.stringify({ version: 1, blueprints: [service], entities: [], collections: { actions: [["deploy", deploy]] } }));
     h = await Harness.start({ stateFile, permissionDelayMs: 0 });
   });
@@ -155,12 +161,7 @@ describe("Port emulator action permissions", () => {
       approve: { ownedByTeam: true },
     });
     expect(res.status).toBe(422);
-    expect(problemPaths(res.body)).toEqual([
-      "/execute/roles/0",
-      "/execute/policy/queries",
-      "/execute/policy/conditions",
-      "/approve/ownedByTeam",
-    ]);
+    expect(problemPaths(res.body)).toEqual(["/execute/roles/0", "/execute/policy/queries", "/execute/policy/conditions", "/approve/ownedByTeam"]);
   });
 
   it("answers 404 for an action that does not exist", async () => {

@@ -105,7 +105,17 @@ describe("Port emulator scorecards", () => {
   });
 
   it("replaces the whole scorecard on PUT, keeping createdAt and restoring default levels", async () => {
-    const created = (await h.post(SCORECARDS, scorecardBody("readiness", { levels: [{ title: "Low", color: "red" }, { title: "Bronze", color: "bronze" }] }))).body.scorecard;
+    const created = (
+      await h.post(
+        SCORECARDS,
+        scorecardBody("readiness", {
+          levels: [
+            { title: "Low", color: "red" },
+            { title: "Bronze", color: "bronze" },
+          ],
+        }),
+      )
+    ).body.scorecard;
     const res = await h.put(`${SCORECARDS}/readiness`, { title: "New title", rules: [] });
     expect(res.status).toBe(200);
     expect(res.body.scorecard).toMatchObject({ identifier: "readiness", title: "New title", rules: [], createdAt: created.createdAt });
@@ -171,12 +181,20 @@ describe("Port emulator scorecards", () => {
     });
 
     it("refuses a rule on the first level, an unknown level and a repeated rule identifier", async () => {
-      const rules = [ruleWith([{ property: "name", operator: "isEmpty" }], "Basic", "a"), ruleWith([{ property: "name", operator: "isEmpty" }], "Platinum", "b"), ruleWith([{ property: "name", operator: "isEmpty" }], "Gold", "a")];
+      const rules = [
+        ruleWith([{ property: "name", operator: "isEmpty" }], "Basic", "a"),
+        ruleWith([{ property: "name", operator: "isEmpty" }], "Platinum", "b"),
+        ruleWith([{ property: "name", operator: "isEmpty" }], "Gold", "a"),
+      ];
       expect(await problemsOf(scorecardBody("x", { rules }))).toEqual(["/rules/0/level", "/rules/1/level", "/rules/2/identifier"]);
     });
 
     it("checks custom levels: colours, unique titles, and rules naming them (never the first)", async () => {
-      const levels = [{ title: "Low", color: "red" }, { title: "High", color: "neon" }, { title: "Low", color: "green" }];
+      const levels = [
+        { title: "Low", color: "red" },
+        { title: "High", color: "neon" },
+        { title: "Low", color: "green" },
+      ];
       const rules = [ruleWith([{ property: "name", operator: "isEmpty" }], "Low", "a"), ruleWith([{ property: "name", operator: "isEmpty" }], "Gold", "b")];
       const res = await h.post(SCORECARDS, scorecardBody("x", { levels, rules }));
       expect(problemPaths(res.body)).toEqual(["/levels/1/color", "/levels/2/title", "/rules/0/level", "/rules/1/level"]);

@@ -1,8 +1,7 @@
 import { summarizePreview } from "../../review/preview-summary";
 import type { PreviewDigest, PreviewStep } from "../../review/preview-digest";
 
-const urn = (kind: string, name: string) =>
-  `urn:pulumi:dev::port-portal::portal:index:${kind}$pulumi-nodejs:dynamic/port:${kind}::${name}`;
+const urn = (kind: string, name: string) => `urn:pulumi:dev::port-portal::portal:index:${kind}$pulumi-nodejs:dynamic/port:${kind}::${name}`;
 const provider = { __provider: 'exports.handler = __f0; const provider = require("@port-portal/provider-stub/x.js");' };
 
 function step(op: string, kind: string, name: string, before?: object, after?: object): PreviewStep {

@@ -7,9 +7,7 @@ export type Components = typeof import("../../kinds");
  * Pulumi's own mocks, recording every registration in the returned list (emptied by the caller
  * between tests). `state` gives a resource's outputs, for the fields Port writes.
  */
-export function recordRegistrations(
-  state: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> = (args) => args.inputs,
-): pulumi.runtime.MockResourceArgs[] {
+export function recordRegistrations(state: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> = (args) => args.inputs): pulumi.runtime.MockResourceArgs[] {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
   pulumi.runtime.setMocks(
     {

@@ -26,10 +26,7 @@ export function day2Action(identifier: string, blueprint: string): Record<string
   };
 }
 
-export async function startSeededEmulator(
-  seed: { blueprints?: string[]; actions?: Record<string, unknown>[] },
-  opts: EmulatorOptions = {},
-): Promise<SeededEmulator> {
+export async function startSeededEmulator(seed: { blueprints?: string[]; actions?: Record<string, unknown>[] }, opts: EmulatorOptions = {}): Promise<SeededEmulator> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seeded-org-"));
   const stateFile = path.join(dir, "state.json");
   const at = longAgo();

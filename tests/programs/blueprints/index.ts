@@ -7,41 +7,40 @@ const variant = new pulumi.Config().get("variant") ?? "base";
 const portal = new Portal();
 
 export = portal.declare(() => {
+  if (variant === "invalid") {
+    new Blueprint("bad", {
+      identifier: "my service",
+      title: "Bad",
+      schema: { properties: { port: { type: "strng" as "string" } } },
+      relations: { owner: { target: "teem", required: false, many: false } },
+    });
+  }
 
-if (variant === "invalid") {
-  new Blueprint("bad", {
-    identifier: "my service",
-    title: "Bad",
-    schema: { properties: { port: { type: "strng" as "string" } } },
-    relations: { owner: { target: "teem", required: false, many: false } },
+  const team = new Blueprint("squad", {
+    identifier: "e2e_squad",
+    title: "Squad",
+    schema: { properties: { slack: { type: "string", format: "url", title: "Slack channel" } } },
   });
-}
 
-const team = new Blueprint("squad", {
-  identifier: "e2e_squad",
-  title: "Squad",
-  schema: { properties: { slack: { type: "string", format: "url", title: "Slack channel" } } },
-});
-
-const service = new Blueprint("service", {
-  identifier: "e2e_service",
-  title: "Service",
-  icon: "Microservice",
-  schema: {
-    properties: {
-      language: {
-        type: "string",
-        title: "Language",
-        enum: variant === "changed" ? ["Go", "TypeScript", "Rust"] : ["Go", "TypeScript"],
+  const service = new Blueprint("service", {
+    identifier: "e2e_service",
+    title: "Service",
+    icon: "Microservice",
+    schema: {
+      properties: {
+        language: {
+          type: "string",
+          title: "Language",
+          enum: variant === "changed" ? ["Go", "TypeScript", "Rust"] : ["Go", "TypeScript"],
+        },
+        replicas: { type: "number", title: "Replicas", minimum: 1, default: 2 },
       },
-      replicas: { type: "number", title: "Replicas", minimum: 1, default: 2 },
+      required: ["language"],
     },
-    required: ["language"],
-  },
-  relations: { squad: { title: "Squad", target: team, required: false, many: false } },
-  mirrorProperties: { squadSlack: { title: "Squad Slack", path: "squad.slack" } },
-  calculationProperties: { label: { title: "Label", type: "string", calculation: ".identifier + \"!\"" } },
-});
+    relations: { squad: { title: "Squad", target: team, required: false, many: false } },
+    mirrorProperties: { squadSlack: { title: "Squad Slack", path: "squad.slack" } },
+    calculationProperties: { label: { title: "Label", type: "string", calculation: '.identifier + "!"' } },
+  });
 
   return {
     identifiers: [team.identifier, service.identifier],
