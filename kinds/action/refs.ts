@@ -9,19 +9,12 @@ import { Blueprint } from "../blueprint/component";
 import type { DeepInput } from "../../core/components/input-types";
 import type { Portal } from "../../core/components/portal";
 import type { RefMode } from "../../core/components/references";
-import { ExistingBlueprint, resolveBlueprint } from "../blueprint/refs";
+import { type BlueprintRef, ExistingBlueprint, type WithBlueprintRefs, resolveBlueprint } from "../blueprint/refs";
 
 /** A blueprint: a `Blueprint`, `Blueprint.existing(...)`, or an identifier (see kinds/blueprint/refs.ts). */
-export type ActionBlueprint = Blueprint | ExistingBlueprint | pulumi.Input<string>;
+export type ActionBlueprint = BlueprintRef;
 
-/** `T` as args: every value may be a Pulumi Input, and every `blueprint` key, however deep, accepts a `Blueprint`. */
-export type WithBlueprintRefs<T> = T extends string | number | boolean | null | undefined
-  ? pulumi.Input<T>
-  : T extends readonly (infer U)[]
-    ? pulumi.Input<WithBlueprintRefs<U>[]>
-    : T extends object
-      ? pulumi.Input<{ [K in keyof T]: K extends "blueprint" ? ActionBlueprint : WithBlueprintRefs<T[K]> }>
-      : pulumi.Input<T>;
+export type { WithBlueprintRefs };
 
 /** An UPSERT_ENTITY invocation names its blueprint `blueprint` (a `Blueprint` or identifier) instead of `blueprintIdentifier`. */
 type InvocationArgsOf<M> = M extends { type: "UPSERT_ENTITY"; blueprintIdentifier: string }

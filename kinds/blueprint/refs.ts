@@ -13,6 +13,18 @@ export class ExistingBlueprint extends ExistingObject {}
 
 export type BlueprintRef = Blueprint | ExistingBlueprint | pulumi.Input<string>;
 
+/**
+ * A schema's type as component args: every value may be a Pulumi Input, and every `blueprint` key,
+ * however deep, also takes a {@link BlueprintRef}. Unions distribute, so each variant stays a distinct shape.
+ */
+export type WithBlueprintRefs<T> = T extends string | number | boolean | null | undefined
+  ? pulumi.Input<T>
+  : T extends readonly (infer U)[]
+    ? pulumi.Input<WithBlueprintRefs<U>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: K extends "blueprint" ? BlueprintRef : WithBlueprintRefs<T[K]> }>
+      : pulumi.Input<T>;
+
 export interface ResolvedBlueprint {
   /** What goes to Port: a `Blueprint`'s identifier output (which orders creation), else the identifier as Port knows it. */
   input: pulumi.Input<string>;

@@ -5,7 +5,7 @@ import { sameJson } from "../../core/providers/canonical-json";
 import { ResourceLogic, checkFailures, containsUnknown, withoutMeta, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
- * The second step of a blueprint (schemas/blueprint-relations.ts): it owns some keys of the
+ * The second step of a blueprint (relations-schema.ts): it owns some keys of the
  * blueprint's relation, mirror and aggregation maps (and its ownership) and nothing else. The
  * blueprint's own resource treats these keys as not its own, so the two never undo each other.
  * Deleting it removes its keys again, which lets destroy undo a cycle in reverse.

@@ -8,7 +8,7 @@ import { deletedUnlessGone } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
-/** Wire shape of a folder; the validated shape lives in schemas/folder.ts. */
+/** Wire shape of a folder; the validated shape lives in schema.ts. */
 export type PortFolderBody = { identifier: string; title?: string; parent?: string | null; after?: string | null; [key: string]: unknown };
 
 /** One entry of the sidebar: a folder or a page. */

@@ -8,7 +8,7 @@ import { undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
-/** Wire shape only; the validated mapping lives in schemas/integration.ts. */
+/** Wire shape only; the validated mapping lives in schema.ts. */
 export type PortIntegration = {
   installationId: string;
   installationAppType?: string;

@@ -5,7 +5,7 @@ import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
-/** Wire shape only; the validated shape lives in schemas/page.ts. Port's page JSON has more keys than we type, hence the index signature. */
+/** Wire shape only; the validated shape lives in schema.ts. Port's page JSON has more keys than we type, hence the index signature. */
 export type PortPageBody = { identifier: string; type?: string; [key: string]: unknown };
 
 /** `{users, roles, teams}` of one page permission. */

@@ -5,7 +5,7 @@ import { Blueprint } from "../blueprint/component";
 import { closestNames } from "../../core/components/closest-names";
 import { isPlain } from "../../core/components/plain-input";
 import type { Portal } from "../../core/components/portal";
-import { ExistingBlueprint, type BlueprintRef as AnyBlueprintRef } from "../blueprint/refs";
+import { ExistingBlueprint, type BlueprintRef as AnyBlueprintRef, type WithBlueprintRefs } from "../blueprint/refs";
 
 /**
  * How dashboards refer to blueprints: a widget's, a page filter's or a query rule's `blueprint`
@@ -17,17 +17,8 @@ import { ExistingBlueprint, type BlueprintRef as AnyBlueprintRef } from "../blue
 /** A blueprint named by a dashboard: a `Blueprint`, `Blueprint.existing(...)`, or an identifier. */
 export type BlueprintRef = AnyBlueprintRef;
 
-/**
- * A schema's type as component args: every field accepts a Pulumi Input, and every `blueprint`
- * field also a `Blueprint`. Unions distribute, so each widget variant stays a distinct shape.
- */
-export type PortalInput<T> = T extends string | number | boolean | null | undefined
-  ? pulumi.Input<T>
-  : T extends readonly (infer U)[]
-    ? pulumi.Input<PortalInput<U>[]>
-    : T extends object
-      ? pulumi.Input<{ [K in keyof T]: K extends "blueprint" ? BlueprintRef : PortalInput<T[K]> }>
-      : pulumi.Input<T>;
+/** A schema's type as dashboard args (see kinds/blueprint/refs.ts). */
+export type PortalInput<T> = WithBlueprintRefs<T>;
 
 /** A `blueprint` found in the args: where, and the identifier (the code's) when it is known now. */
 export interface BlueprintMention {

@@ -9,7 +9,7 @@ import { undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
-/** Wire shape only (`{entities: {...}}` or `{execute, approve}`); the validated shapes live in schemas/permissions.ts. */
+/** Wire shape only (`{entities: {...}}` or `{execute, approve}`); the validated shapes live in schema.ts. */
 export type PortPermissions = Record<string, unknown>;
 
 function blueprintPermissionsPath(blueprint: string): string {

@@ -6,7 +6,7 @@ import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
 /**
- * Wire shape only; the validated shape lives in schemas/scorecard.ts. The blueprint is in the
+ * Wire shape only; the validated shape lives in schema.ts. The blueprint is in the
  * path, not the body: Port's scorecard body takes no `blueprint` key (its responses carry one).
  */
 export type PortScorecardBody = { identifier: string; title: string; [key: string]: unknown };

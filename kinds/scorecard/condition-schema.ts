@@ -3,7 +3,7 @@
  * entity query language they have no nested groups and no viewer context (a scorecard is
  * evaluated for every entity, not per user), and a condition tests either one `property` (or
  * meta-property such as `$team`) or one `relation`. Operators, date ranges and presets are the
- * entity query language's own (schemas/entity-query.ts).
+ * entity query language's own (core/schemas/entity-query.ts).
  */
 import { z } from "zod";
 import { asRecord, closedEnum, closedObject } from "../../core/schemas/closed";

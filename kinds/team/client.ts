@@ -5,7 +5,7 @@ import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
-/** What the code sends: members as emails. The validated shape lives in schemas/team.ts. */
+/** What the code sends: members as emails. The validated shape lives in schema.ts. */
 export type PortTeamBody = { name: string; description?: string | null; users?: string[] };
 
 /** What Port answers: members as user objects; `id`, `provider` and the dates are Port's. */

@@ -5,7 +5,7 @@ import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
 
-/** Wire shape only; the validated shape lives in schemas/webhook.ts. */
+/** Wire shape only; the validated shape lives in schema.ts. */
 export type PortWebhookBody = { identifier: string; title: string; [key: string]: unknown };
 
 /** What Port returns: the body plus the ingest `url`, its `webhookKey` and meta fields. */
