@@ -23,6 +23,11 @@ export interface OrgLookup {
   blueprintExists(identifier: string): Promise<boolean>;
 }
 
+/**
+ * Objects managed outside the stack, listed by name for the whole portal: a shortcut kept for
+ * stack config (`port-portal:existingBlueprints`); in code, prefer naming each at its reference
+ * with `Blueprint.existing(...)`, `Action.existing(...)`, `Team.existing(...)`, `User.existing(...)`.
+ */
 export interface PortalCheckOptions {
   /** Blueprints that exist in the target Port org but are managed elsewhere (not in this stack). */
   existingBlueprints?: string[];
