@@ -138,6 +138,19 @@ describe("Blueprint provider guard rails", () => {
     expect(await blueprintLogic.diff("squad", outs, allowed, connect)).toEqual({ changes: true });
   });
 
+  it("applies allowDataLoss set on its own: a change without a write to Port, recorded so that the delete honours it", async () => {
+    const outs = await squadWithOneSizedEntity();
+    const allowed = { ...(await checked(sized("string"))), __allowDataLoss: { deleteWithEntities: true } };
+    expect(await blueprintLogic.diff("squad", outs, allowed, connect)).toEqual({ changes: true });
+    emulator.resetStats();
+    const { outs: updated } = await blueprintLogic.update(client, "squad", outs, allowed);
+    expect(emulator.stats().writes).toBe(0);
+    expect(updated.__allowDataLoss).toEqual({ deleteWithEntities: true });
+    expect(await blueprintLogic.diff("squad", updated, allowed, connect)).toEqual({ changes: false });
+    await blueprintLogic.delete(client, "squad", updated);
+    expect(await getBlueprint(client, "squad")).toBeUndefined();
+  });
+
   it("refuses to delete a blueprint that still has entities, and deletes both when allowed", async () => {
     const outs = await squadWithOneSizedEntity();
     await expect(blueprintLogic.delete(client, "squad", outs)).rejects.toThrow(

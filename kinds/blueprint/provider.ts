@@ -51,7 +51,8 @@ export const blueprintLogic: ResourceLogic = {
     if (containsUnknown(spec)) return { changes: true };
     const lastManaged = olds.managedKeys as ManagedKeys | undefined;
     const desired = desiredDocument(spec, current, lastManaged);
-    const changes = !sameDocument(desired, current) || !sameJson(lastManaged, managedKeysOf(spec));
+    // The data-loss flag is read at delete from the state: a change to it alone must be applied too.
+    const changes = !sameDocument(desired, current) || !sameJson(lastManaged, managedKeysOf(spec)) || !sameJson(olds[ALLOW_DATA_LOSS_KEY], news[ALLOW_DATA_LOSS_KEY]);
     if (changes) {
       // Refuse at preview what would lose data, unless the Blueprint allows it.
       const problems = await updateDataLossProblems(connect, String(spec.identifier), current, desired, news[ALLOW_DATA_LOSS_KEY] as AllowDataLoss);
@@ -79,6 +80,8 @@ export const blueprintLogic: ResourceLogic = {
     // Read Port again rather than trusting state: keep what was added in Port since the last refresh.
     const current = (await getBlueprint(client, id)) ?? portPart(olds);
     const body = desiredDocument(spec, current, olds.managedKeys as ManagedKeys | undefined);
+    // Only the bookkeeping changed (the keys managed, the data-loss flag): nothing to send to Port.
+    if (sameDocument(body, current)) return { outs: outputsOf(current, spec, news) };
     const retyped = retypedProperties(current, body);
     if (retyped.length > 0) {
       // Port cannot change a property's type in place (diff made sure it is allowed): drop it first.

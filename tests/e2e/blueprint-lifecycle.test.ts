@@ -1,5 +1,6 @@
 import { PortClient } from "../../core/client/port-client";
 import { getBlueprint, listBlueprints, replaceBlueprint } from "../../kinds/blueprint/client";
+import { createEntity } from "../../kinds/entity/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps } from "./pulumi-stack";
 
@@ -83,6 +84,50 @@ describe("Blueprint end to end", () => {
       expect(run.stdout).not.toContain(CLIENT_SECRET);
       expect(run.stderr).not.toContain(CLIENT_SECRET);
     }
+  });
+});
+
+describe("Deleting a blueprint that has entities, as the refusal says to", () => {
+  let emulator: RunningEmulator;
+  let stack: PulumiStack;
+  let client: PortClient;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, credentials: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] });
+    client = new PortClient({ baseUrl: emulator.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    stack = new PulumiStack("blueprints", "archive");
+    await stack.init({ "port:baseUrl": emulator.url, "port:clientId": CLIENT_ID, archive: "keep" }, { "port:clientSecret": CLIENT_SECRET });
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    await createEntity(client, "e2e_archive", { identifier: "old", title: "Old" });
+  });
+
+  afterAll(async () => {
+    stack?.remove();
+    await emulator?.close();
+  });
+
+  it("refuses to remove it from the code, naming the entity count and allowDataLoss", async () => {
+    await stack.ok(["config", "set", "archive", "remove"]);
+    const up = await stack.run(["up", "--yes", "--skip-preview"]);
+    expect(up.code).not.toBe(0);
+    expect(up.stdout + up.stderr).toContain('Blueprint "e2e_archive" still has 1 entity, which deleting it would lose.');
+    expect(up.stdout + up.stderr).toContain("set allowDataLoss: { deleteWithEntities: true } on the Blueprint (and apply that) before removing it");
+    expect(await getBlueprint(client, "e2e_archive")).toBeDefined();
+  });
+
+  it("applies allowDataLoss on its own as an update that writes nothing to Port", async () => {
+    await stack.ok(["config", "set", "archive", "allow"]);
+    const steps = changingSteps(await stack.previewJson());
+    expect(steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "archive"]]);
+    emulator.resetStats();
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    expect(emulator.stats().writes).toBe(0);
+  });
+
+  it("then deletes the blueprint and its entities when it is removed from the code", async () => {
+    await stack.ok(["config", "set", "archive", "remove"]);
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    expect(await getBlueprint(client, "e2e_archive")).toBeUndefined();
   });
 });
 

@@ -4,6 +4,9 @@ import { Blueprint, Portal } from "../../../kinds";
 // `variant` lets a test change the code between runs: "base", "changed" (one property differs),
 // "invalid" (bad input that must fail before any call to Port).
 const variant = new pulumi.Config().get("variant") ?? "base";
+// `archive`: "none" (default), "keep" (an archive blueprint), "allow" (the same, allowed to be
+// deleted with its entities), "remove" (taken out of the code).
+const archive = new pulumi.Config().get("archive") ?? "none";
 const portal = new Portal();
 
 export = portal.declare(() => {
@@ -41,6 +44,14 @@ export = portal.declare(() => {
     mirrorProperties: { squadSlack: { title: "Squad Slack", path: "squad.slack" } },
     calculationProperties: { label: { title: "Label", type: "string", calculation: '.identifier + "!"' } },
   });
+
+  if (archive === "keep" || archive === "allow") {
+    new Blueprint("archive", {
+      identifier: "e2e_archive",
+      title: "Archive",
+      ...(archive === "allow" ? { allowDataLoss: { deleteWithEntities: true } } : {}),
+    });
+  }
 
   return {
     identifiers: [team.identifier, service.identifier],
