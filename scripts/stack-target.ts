@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../emulator/server";
 import { LOCAL_DIR, REPO_ROOT, pulumiEnv, runPulumi } from "./pulumi-env";
@@ -17,6 +18,13 @@ export interface StackTarget {
 }
 
 export async function openStack(stack: string, options: { quiet?: boolean } = {}): Promise<StackTarget> {
+  const known = projectStacks();
+  // A stack is its committed config: a name without one is a typo, not a new stack to create.
+  if (!known.includes(stack)) {
+    throw new Error(
+      `Stack "${stack}" has no Pulumi.${stack}.yaml in ${REPO_ROOT}; the project's stacks are: ${known.join(", ")}. Fix the name (PORTAL_STACK), or create Pulumi.${stack}.yaml with the stack's config first.`,
+    );
+  }
   const env = pulumiEnv();
   const select = await runPulumi(["stack", "select", "--create", stack], { cwd: REPO_ROOT, env });
   if (select.code !== 0) throw new Error(`pulumi stack select ${stack} failed:\n${select.stderr || select.stdout}`);
@@ -36,6 +44,15 @@ export async function openStack(stack: string, options: { quiet?: boolean } = {}
     env: { ...env, PORT_BASE_URL: emulator.url, PORT_CLIENT_ID: "emulator-client-id", PORT_CLIENT_SECRET: "emulator-client-secret" },
     close: () => emulator.close(),
   };
+}
+
+/** The stacks the project defines: one `Pulumi.<stack>.yaml` each. */
+export function projectStacks(root = REPO_ROOT): string[] {
+  return fs
+    .readdirSync(root)
+    .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
+    .filter((name): name is string => name !== undefined)
+    .sort();
 }
 
 async function stackHasCredentials(stack: string, env: NodeJS.ProcessEnv): Promise<boolean> {

@@ -124,6 +124,18 @@ describe("Stacks per environment", () => {
     expect(changingSteps(await dev.previewJson())).toEqual([]);
   });
 
+  it("fails at once on a stack with no config at all, with the config check's message", async () => {
+    const bare = new PulumiStack(REPO_ROOT, "bare", backend);
+    stacks.push(bare);
+    await bare.init({});
+    const preview = await bare.run(["preview"]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code).not.toBe(0);
+    expect(output).toContain(`The config of stack ${bare.stack} is invalid:`);
+    expect(output).toContain(`port-portal:environment: `);
+    expect(output).not.toContain("Cannot convert undefined or null to object");
+  });
+
   it("fails at preview on a bad stack config value, naming the key and the fix", async () => {
     const dev = stacks.find((s) => s.stack.startsWith("dev"))!;
     await dev.ok(["config", "set", "port-portal:identifierPrefix", "has space"]);

@@ -57,18 +57,35 @@ command -v go >/dev/null 2>&1 || fail "no Pulumi CLI: neither 'pulumi' >= $MIN_P
 go_minor="$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')"
 [ "$go_minor" -ge "$MIN_GO_MINOR" ] 2>/dev/null || fail "Go $(go env GOVERSION) is too old to build Pulumi $PULUMI_VERSION: install Go 1.$MIN_GO_MINOR or newer."
 
-log "building Pulumi CLI v$PULUMI_VERSION and the Node.js language host into $bin (a cold build takes several minutes)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-build.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export CGO_ENABLED=0 GOFLAGS=-mod=readonly
 # go.sum is committed, so every module is verified against it; the checksum database is not needed.
 export GONOSUMDB="*" GOSUMDB=off
-ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
-( cd "$here" && go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$work/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi ) \
-  || fail "building the Pulumi CLI failed (see the Go output above). Is the Go module proxy reachable (GOPROXY=$(go env GOPROXY))?"
+
+# The CLI depends only on the module versions: cached apart from the host, so a change to the host
+# rebuilds the host alone (seconds) rather than the CLI (minutes).
+cli_hash="$(cat "$here/go.mod" "$here/go.sum" | sha256sum | cut -c1-12)"
+cli="$cache_root/cli-v$PULUMI_VERSION-$cli_hash/pulumi"
+# A CLI built earlier for this version from the same host-independent sources, or before this split
+# (a combined build of the same version): the same release, so it is reused rather than rebuilt.
+for earlier in "$cli" "$cache_root"/v"$PULUMI_VERSION"-*/bin/pulumi; do
+  if [ -x "$earlier" ] && [ "$("$earlier" version 2>/dev/null)" = "v$PULUMI_VERSION" ]; then
+    cp "$earlier" "$work/pulumi"
+    break
+  fi
+done
+if [ ! -x "$work/pulumi" ]; then
+  log "building Pulumi CLI v$PULUMI_VERSION (a cold build takes several minutes)"
+  ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
+  ( cd "$here" && go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$work/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi ) \
+    || fail "building the Pulumi CLI failed (see the Go output above). Is the Go module proxy reachable (GOPROXY=$(go env GOPROXY))?"
+  "$work/pulumi" version >/dev/null || fail "the freshly built Pulumi CLI does not run."
+  mkdir -p "$(dirname "$cli")" && cp "$work/pulumi" "$cli.tmp.$$" && mv -f "$cli.tmp.$$" "$cli"
+fi
+log "building the Node.js language host into $bin"
 ( cd "$here" && go build -trimpath -ldflags "-s -w -X main.version=$PULUMI_VERSION" -o "$work/pulumi-language-nodejs" ./language-nodejs ) \
   || fail "building the Node.js language host failed (see the Go output above)."
-"$work/pulumi" version >/dev/null || fail "the freshly built Pulumi CLI does not run."
 
 mkdir -p "$(dirname "$bin")"
 staged="$(dirname "$bin")/bin.tmp.$$"

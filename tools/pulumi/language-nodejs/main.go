@@ -166,7 +166,12 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 // runEnvironment passes config the way the SDK reads it (runtime/config.js) and selects
 // TypeScript through ts-node unless Pulumi.yaml sets `runtime.options.typescript: false`.
 func runEnvironment(req *pulumirpc.RunRequest, options map[string]any) ([]string, error) {
-	config, err := json.Marshal(req.GetConfig())
+	// A stack without config sends no map: the SDK needs an object ("null" crashes its config reader).
+	configMap := req.GetConfig()
+	if configMap == nil {
+		configMap = map[string]string{}
+	}
+	config, err := json.Marshal(configMap)
 	if err != nil {
 		return nil, err
 	}
