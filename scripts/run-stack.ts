@@ -12,6 +12,30 @@ const COMMANDS: Record<string, string[]> = {
   destroy: ["destroy", "--yes"],
 };
 
+/**
+ * The stack and the arguments for Pulumi of `npm run <command> -- [--stack <name>] [pulumi flags]`:
+ * `--stack` (or `-s`) names the stack like PORTAL_STACK does (both given must agree); every other
+ * argument goes to Pulumi as written (e.g. `--target`, `--diff`).
+ */
+export function stackArguments(extra: string[], env: NodeJS.ProcessEnv): { stack: string; passThrough: string[] } {
+  let named: string | undefined;
+  const passThrough: string[] = [];
+  for (let i = 0; i < extra.length; i++) {
+    const arg = extra[i];
+    const inline = /^--stack=(.+)$/.exec(arg);
+    if (inline) named = inline[1];
+    else if (arg === "--stack" || arg === "-s") {
+      named = extra[++i];
+      if (named === undefined) throw new Error(`${arg} needs a stack name, e.g. ${arg} staging.`);
+    } else passThrough.push(arg);
+  }
+  const fromEnv = env.PORTAL_STACK;
+  if (named !== undefined && fromEnv !== undefined && fromEnv !== named) {
+    throw new Error(`PORTAL_STACK=${fromEnv} and --stack ${named} name different stacks; give one.`);
+  }
+  return { stack: named ?? fromEnv ?? "dev", passThrough };
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2] ?? "up";
   const args = COMMANDS[command];
@@ -19,19 +43,22 @@ async function main(): Promise<number> {
     console.error(`Unknown command "${command}"; use one of: ${Object.keys(COMMANDS).join(", ")}.`);
     return 2;
   }
-  const target = await openStack(process.env.PORTAL_STACK ?? "dev");
+  const { stack, passThrough } = stackArguments(process.argv.slice(3), process.env);
+  const target = await openStack(stack);
   try {
-    const run = await runPulumi([...args, "--stack", target.stack], { cwd: REPO_ROOT, env: target.env, echo: true });
+    const run = await runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: target.env, echo: true });
     return run.code;
   } finally {
     await target.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
