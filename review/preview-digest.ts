@@ -1,3 +1,5 @@
+import { sameJson } from "../core/providers/canonical-json";
+
 /**
  * The parts of `pulumi preview --json` a review needs: each step's operation, its resource and the
  * inputs before and after. Only our Port resources (`pulumi-nodejs:dynamic/port:<Kind>`) count.
@@ -7,7 +9,7 @@ export type PreviewOp = "create" | "update" | "replace" | "delete" | "same" | "r
 export interface PreviewStep {
   op: PreviewOp;
   urn: string;
-  oldState?: { inputs?: Record<string, unknown> };
+  oldState?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
   newState?: { inputs?: Record<string, unknown> };
 }
 
@@ -35,9 +37,20 @@ export function portChanges(digest: PreviewDigest): PortChange[] {
     const kind = PORT_TYPE.exec(step.urn)?.[1];
     if (!kind) continue;
     if (step.op !== "create" && step.op !== "update" && step.op !== "replace" && step.op !== "delete") continue;
-    changes.push({ op: step.op, kind, before: inputsOf(step.oldState), after: inputsOf(step.newState) });
+    const before = inputsOf(step.oldState);
+    const after = inputsOf(step.newState);
+    changes.push({ op: step.op, kind, before: step.op === "update" && sameJson(before, after) ? heldInPort(step.oldState, after) : before, after });
   }
   return changes;
+}
+
+/**
+ * An update whose code did not change is drift (seen by a refreshing preview): what Port holds, for
+ * the keys the code sets, is what the update puts back.
+ */
+function heldInPort(state: PreviewStep["oldState"], after: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!state?.outputs || !after) return inputsOf(state);
+  return Object.fromEntries(Object.keys(after).map((key) => [key, state.outputs![key]]));
 }
 
 function inputsOf(state: PreviewStep["oldState"]): Record<string, unknown> | undefined {

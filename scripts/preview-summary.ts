@@ -4,7 +4,8 @@ import { REPO_ROOT, runPulumi } from "./pulumi-env";
 import { openStack } from "./stack-target";
 
 /**
- * `npm run preview:summary -- dev staging prod [--out summary.md]`: previews each stack and writes
+ * `npm run preview:summary -- dev staging prod [--out summary.md]`: previews each stack (refreshing
+ * first, so drift made in Port's UI shows) and writes
  * one markdown summary, for a pull-request comment. Exits non-zero when a preview fails.
  */
 async function main(): Promise<number> {
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
   for (const stack of stacks.length > 0 ? stacks : ["dev"]) {
     const target = await openStack(stack, { quiet: true });
     try {
-      const preview = await runPulumi(["preview", "--json", "--stack", stack], { cwd: REPO_ROOT, env: target.env });
+      const preview = await runPulumi(["preview", "--json", "--refresh", "--stack", stack], { cwd: REPO_ROOT, env: target.env });
       if (preview.code === 0) {
         sections.push(summarizePreview(stack, JSON.parse(preview.stdout)));
       } else {

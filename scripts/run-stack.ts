@@ -5,9 +5,10 @@ import { openStack } from "./stack-target";
  * The main job: `pulumi <up|preview|refresh|destroy>` of a stack (PORTAL_STACK, default dev),
  * against the stack's Port org, or a local emulator when no credentials are configured.
  */
+// `up` and `preview` refresh first: what was changed in Port's UI shows in the diff and is put back.
 const COMMANDS: Record<string, string[]> = {
-  up: ["up", "--yes"],
-  preview: ["preview", "--diff"],
+  up: ["up", "--yes", "--refresh"],
+  preview: ["preview", "--diff", "--refresh"],
   refresh: ["refresh", "--yes"],
   destroy: ["destroy", "--yes"],
 };

@@ -24,6 +24,17 @@ const scorecard = (readmeLevel: string) => ({
 });
 
 describe("summarizePreview", () => {
+  it("names the field of drift a refreshing preview found: same code, a title Port holds differently", () => {
+    const code = { identifier: "service", title: "Service", schema: { properties: {} } };
+    const drifted: PreviewStep = {
+      op: "update",
+      urn: urn("Blueprint", "service"),
+      oldState: { inputs: { ...provider, ...code }, outputs: { ...code, title: "Renamed in UI", managedKeys: { top: ["identifier"] }, createdAt: "2026-11-30" } },
+      newState: { inputs: { ...provider, ...code } },
+    };
+    expect(summarizePreview("dev", { steps: [drifted] })).toContain("- blueprint `service`: changes title");
+  });
+
   it("writes an added blueprint, a changed scorecard rule, a replaced action and a deleted dashboard, destructive first", () => {
     const digest: PreviewDigest = {
       steps: [

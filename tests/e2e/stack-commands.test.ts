@@ -1,0 +1,72 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PortClient } from "../../core/client/port-client";
+import { getBlueprint, replaceBlueprint } from "../../kinds/blueprint/client";
+import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { REPO_ROOT } from "../../scripts/pulumi-env";
+
+// The README's stack commands as a user runs them (the npm scripts' entry points) on the dev
+// stack, against an org given by credentials (an emulator), with the state in a temp folder.
+jest.setTimeout(400_000);
+
+const credentials = { clientId: "stack-commands", clientSecret: "stack-commands-secret" };
+
+describe("npm run up / preview / preview:summary", () => {
+  let emulator: RunningEmulator;
+  let client: PortClient;
+  let state: string;
+
+  /** Runs one of the npm scripts' entry points; resolves with its exit code and output. */
+  function script(file: string, args: string[]): Promise<{ code: number; out: string }> {
+    const env = {
+      ...process.env,
+      PULUMI_BACKEND_URL: `file://${state}`,
+      PORT_BASE_URL: emulator.url,
+      PORT_CLIENT_ID: credentials.clientId,
+      PORT_CLIENT_SECRET: credentials.clientSecret,
+      PORTAL_STACK: "dev",
+    };
+    return new Promise((resolve) => {
+      const child = spawn("npx", ["ts-node", "--transpile-only", file, ...args], { cwd: REPO_ROOT, env });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.stderr.on("data", (chunk) => (out += chunk));
+      child.on("close", (code) => resolve({ code: code ?? 1, out }));
+    });
+  }
+
+  beforeAll(async () => {
+    state = fs.mkdtempSync(path.join(os.tmpdir(), "stack-commands-"));
+    emulator = await startEmulator({
+      port: 0,
+      credentials: [credentials],
+      integrations: [{ installationId: "github-ocean", installationAppType: "GitHub", title: "GitHub" }],
+    });
+    client = new PortClient({ baseUrl: emulator.url, ...credentials });
+    const up = await script("scripts/run-stack.ts", ["up"]);
+    expect([up.code, up.code === 0 ? "" : up.out]).toEqual([0, ""]);
+  });
+
+  afterAll(async () => {
+    await script("scripts/run-stack.ts", ["destroy"]);
+    await emulator?.close();
+    fs.rmSync(state, { recursive: true, force: true });
+  });
+
+  it("shows a title changed in Port's UI in the preview, with its old and new value", async () => {
+    const service = await getBlueprint(client, "service");
+    await replaceBlueprint(client, "service", { ...service!, title: "Renamed in UI" });
+    const preview = await script("scripts/run-stack.ts", ["preview"]);
+    expect(preview.code).toBe(0);
+    expect(preview.out).toMatch(/~ title\s*: "Service" => "Renamed in UI"|~ title\s*: "Renamed in UI" => "Service"/);
+  });
+
+  it("names the changed field in the pull-request summary", async () => {
+    const out = path.join(state, "summary.md");
+    const summary = await script("scripts/preview-summary.ts", ["dev", "--out", out]);
+    expect(summary.code).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toContain("blueprint `service`: changes title");
+  });
+});
