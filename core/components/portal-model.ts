@@ -278,6 +278,11 @@ export class PortalModel {
     return problems;
   }
 
+  /** Port's system blueprints and those listed in existingBlueprints: known to be managed outside the stack. */
+  listedAsExisting(identifier: string): boolean {
+    return identifier.startsWith("_") || (this.options.existingBlueprints ?? []).includes(identifier);
+  }
+
   /** Whether the stack declares a blueprint (by the code's identifier). */
   declaresBlueprint(identifier: string): boolean {
     return this.blueprints.has(identifier);

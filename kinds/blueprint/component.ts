@@ -97,7 +97,8 @@ export class Blueprint extends PortComponent {
    */
   private addSecondStep(name: string, secondStep: SecondStep): void {
     const targets = secondStep.targets.map((t) => this.model.blueprintResource(t)).filter((r): r is pulumi.Resource => pulumi.Resource.isInstance(r));
-    new BlueprintRelationsResource(`${name}-relations`, { ...secondStep.parts, blueprint: this.identifier }, { parent: this, dependsOn: [this.resource, ...targets] });
+    const allow = this.args.allowDataLoss ? { [ALLOW_DATA_LOSS_KEY]: this.args.allowDataLoss } : {};
+    new BlueprintRelationsResource(`${name}-relations`, { ...secondStep.parts, blueprint: this.identifier, ...allow }, { parent: this, dependsOn: [this.resource, ...targets] });
   }
 }
 
@@ -115,13 +116,16 @@ interface SecondStep {
 }
 
 /**
- * Moves out of the spec what points at other blueprints of this stack by identifier string: those
- * relations, the mirror properties and inherited ownership that go through them, and aggregations
- * over them. Targets given as `Blueprint` objects (outputs) stay: they are created first anyway.
+ * Moves out of the spec what points at other blueprints by identifier string (but Port's system
+ * blueprints and those listed in existingBlueprints): those relations, the mirror properties and
+ * inherited ownership that go through them, and aggregations over them. Targets given as
+ * `Blueprint` objects (outputs) or `Blueprint.existing(...)` stay: the first is created first anyway.
  */
 function splitSecondStep(spec: pulumi.Inputs, args: BlueprintArgs, model: PortalModel): { base: pulumi.Inputs; secondStep?: SecondStep } {
   const self = args.identifier;
-  const later = (target: unknown): target is string => typeof target === "string" && target !== self && model.declaresBlueprint(target);
+  // Every plain identifier but system and listed blueprints, declared here or not: which step holds a
+  // relation must not change between runs, or one step would remove what the other adds.
+  const later = (target: unknown): target is string => typeof target === "string" && target !== self && !model.listedAsExisting(target);
   const plainMap = (value: unknown): Record<string, any> | undefined =>
     value && typeof value === "object" && !pulumi.Output.isInstance(value) ? (value as Record<string, any>) : undefined;
   const take = (written: Record<string, any> | undefined, port: Record<string, any> | undefined, moves: (value: any) => boolean) => {

@@ -3,8 +3,8 @@ import { listEntities } from "../entity/client";
 
 /**
  * Guard rails for changes that lose data in Port: changing a property's type (Port drops the
- * values), removing a property that entities hold values for, and deleting a blueprint that still
- * has entities. Each is refused unless the Blueprint says so explicitly in `allowDataLoss`; the
+ * values), removing a property or a relation that entities hold values for, and deleting a
+ * blueprint that still has entities. Each is refused unless the Blueprint says so explicitly in `allowDataLoss`; the
  * message says how many entities are affected.
  */
 export interface AllowDataLoss {
@@ -12,6 +12,8 @@ export interface AllowDataLoss {
   propertyTypeChanges?: boolean;
   /** Allow removing properties that hold values. */
   deletePropertiesWithData?: boolean;
+  /** Allow removing relations that hold values (entities' links along them are lost). */
+  deleteRelationsWithData?: boolean;
   /** Allow deleting the blueprint together with its entities. */
   deleteWithEntities?: boolean;
 }
@@ -31,7 +33,8 @@ export async function updateDataLossProblems(connect: (() => PortClient) | undef
   const after = properties(desired);
   const retyped = Object.keys(after).filter((k) => before[k] && before[k].type !== after[k].type && !allow.propertyTypeChanges);
   const removed = Object.keys(before).filter((k) => !after[k] && !allow.deletePropertiesWithData);
-  if ((retyped.length === 0 && removed.length === 0) || !connect) return [];
+  const removedRelations = Object.keys(current.relations ?? {}).filter((k) => !(desired.relations ?? {})[k]);
+  if ((retyped.length === 0 && removed.length === 0 && removedRelations.length === 0) || !connect) return [];
 
   const entities = await listEntities(connect(), blueprint);
   const holding = (key: string) => entities.filter((e) => (e.properties as Doc | undefined)?.[key] != null).length;
@@ -52,7 +55,21 @@ export async function updateDataLossProblems(connect: (() => PortClient) | undef
         `Keep the property, or set allowDataLoss: { deletePropertiesWithData: true } on the Blueprint.`,
     );
   }
-  return problems;
+  return [...problems, ...relationLossProblems(blueprint, removedRelations, entities, allow)];
+}
+
+/** Problems with removing `relations` (keys) of a blueprint from the code, given its entities. */
+export function relationLossProblems(blueprint: string, relations: string[], entities: { relations?: unknown }[], allow: AllowDataLoss = {}): string[] {
+  if (allow.deleteRelationsWithData) return [];
+  const linked = (value: unknown) => value != null && !(Array.isArray(value) && value.length === 0);
+  return relations.flatMap((key) => {
+    const count = entities.filter((e) => linked((e.relations as Doc | undefined)?.[key])).length;
+    if (count === 0) return [];
+    return [
+      `Blueprint "${blueprint}": field relations.${key}: removing it deletes the links of ${count} ${count === 1 ? "entity" : "entities"} along it. ` +
+        `Keep the relation, or set allowDataLoss: { deleteRelationsWithData: true } on the Blueprint.`,
+    ];
+  });
 }
 
 /** The problem with deleting a blueprint that still has entities, or undefined. */

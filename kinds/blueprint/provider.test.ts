@@ -5,6 +5,7 @@ import { getBlueprint, replaceBlueprint } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { blueprintLogic } from "./provider";
+import { blueprintRelationsLogic } from "./relations-provider";
 
 // The Blueprint provider's logic against the emulator over real HTTP.
 
@@ -173,5 +174,44 @@ describe("Blueprint provider check of calculation properties", () => {
     );
     expect(result.failures).toHaveLength(1);
     expect(result.failures![0].reason).toMatch(/^Blueprint "squad": field calculationProperties\.label\.calculation: JQ "\.identifier \+ " does not compile: syntax error/);
+  });
+});
+
+describe("Blueprint relation guard rails", () => {
+  const connect = () => client;
+  const relation = { title: "Team", target: "team", required: false, many: false };
+  const squadWith = (relations: Record<string, unknown>) => ({ ...squadSpec, relations });
+
+  /** A team blueprint with one entity, and `squad` linking to it from one entity along `relationKey`, created by `step`. */
+  async function squadLinkedAlong(relationKey: string, step: "blueprint" | "second step") {
+    await blueprintLogic.create(client, await checked({ identifier: "team", title: "Team", schema: { properties: {} } }));
+    await createEntity(client, "team", { identifier: "core" });
+    const squad = await blueprintLogic.create(client, await checked(squadWith(step === "blueprint" ? { [relationKey]: relation } : {})));
+    let second: Record<string, any> | undefined;
+    if (step === "second step") {
+      const spec = (await blueprintRelationsLogic.check({}, { blueprint: "squad", relations: { [relationKey]: relation } })).inputs!;
+      second = (await blueprintRelationsLogic.create(client, spec)).outs;
+    }
+    await createEntity(client, "squad", { identifier: "alpha", relations: { [relationKey]: "core" } });
+    return { squad: squad.outs, second };
+  }
+
+  it("refuses at preview to remove a relation entities link along, naming the count, unless allowed", async () => {
+    const { squad } = await squadLinkedAlong("team", "blueprint");
+    const error = await blueprintLogic.diff("squad", squad, await checked(squadWith({})), connect).catch((e) => e);
+    expect(error.message).toBe(
+      'Blueprint "squad": field relations.team: removing it deletes the links of 1 entity along it. Keep the relation, or set allowDataLoss: { deleteRelationsWithData: true } on the Blueprint.',
+    );
+    const allowed = { ...(await checked(squadWith({}))), __allowDataLoss: { deleteRelationsWithData: true } };
+    expect(await blueprintLogic.diff("squad", squad, allowed, connect)).toEqual({ changes: true });
+  });
+
+  it("refuses the same for a relation added in the second step, unless allowed", async () => {
+    const { second } = await squadLinkedAlong("lead", "second step");
+    const without = (await blueprintRelationsLogic.check({}, { blueprint: "squad", relations: {} })).inputs!;
+    const error = await blueprintRelationsLogic.diff("squad#relations", second!, without, connect).catch((e) => e);
+    expect(error.message).toContain('Blueprint "squad": field relations.lead: removing it deletes the links of 1 entity along it.');
+    const allowed = (await blueprintRelationsLogic.check({}, { blueprint: "squad", relations: {}, __allowDataLoss: { deleteRelationsWithData: true } })).inputs!;
+    expect(await blueprintRelationsLogic.diff("squad#relations", second!, allowed, connect)).toEqual({ changes: true });
   });
 });

@@ -1,4 +1,6 @@
 import { getBlueprint, replaceBlueprint } from "./client";
+import { listEntities } from "../entity/client";
+import { ALLOW_DATA_LOSS_KEY, relationLossProblems } from "./guards";
 import { BlueprintRelationsSpec } from "./relations-schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { sameJson } from "../../core/providers/canonical-json";
@@ -50,13 +52,21 @@ export const blueprintRelationsLogic: ResourceLogic = {
     const spec = withoutPulumiKeys(news);
     const result = validateSpec(BlueprintRelationsSpec, "Blueprint", String(spec.blueprint ?? "?"), spec);
     if (!result.ok) return { failures: checkFailures(result.problems) };
-    return { inputs: result.value as Doc };
+    const inputs = result.value as Doc;
+    if (news[ALLOW_DATA_LOSS_KEY]) inputs[ALLOW_DATA_LOSS_KEY] = news[ALLOW_DATA_LOSS_KEY];
+    return { inputs };
   },
 
-  async diff(id, olds, news) {
+  async diff(id, olds, news, connect) {
     const spec = withoutPulumiKeys(news);
     if (containsUnknown(spec)) return { changes: true };
     if (idOf(spec) !== id) return { changes: true, replaces: ["blueprint"] };
+    // Refuse at preview to remove a relation whose links entities hold, unless the Blueprint allows it.
+    const removed = Object.keys(olds.spec?.relations ?? {}).filter((key) => !(key in (spec.relations ?? {})));
+    if (removed.length > 0 && connect) {
+      const problems = relationLossProblems(spec.blueprint, removed, await listEntities(connect(), spec.blueprint), news[ALLOW_DATA_LOSS_KEY]);
+      if (problems.length > 0) throw new Error(problems.join("\n"));
+    }
     // A change in code, or drift in Port on the keys this step owns.
     return { changes: !sameJson(olds.spec, spec) || !sameJson(olds.held, { blueprint: spec.blueprint, ...pick(spec) }) };
   },
