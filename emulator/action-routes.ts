@@ -2,7 +2,7 @@
  * /v1/actions: list, read, create, replace and delete self-service actions and automations
  * (port-api.md §6, §8; both trigger types share the route and the "actions" collection).
  * Port adds an `id` and meta fields. Blueprint renames are followed; deleting a blueprint deletes
- * the actions and automations bound to it (UNCONFIRMED: Port's `delete_actions` behaviour).
+ * the actions and automations bound to it (assumption; see emulator/README.md).
  */
 import { randomBytes } from "crypto";
 import { ApiError, identifierTaken, notFound } from "./api-error";
@@ -59,7 +59,7 @@ export function registerActionRoutes(router: Router, store: OrgStore): void {
     const action = { ...doc, id: `action_${randomBytes(8).toString("hex")}`, createdAt: now, createdBy: clientId, updatedAt: now, updatedBy: clientId } as unknown as StoredAction;
     actions().set(identifier, action);
     store.changed();
-    // Create status UNCONFIRMED in port-api.md; 201 as for blueprints (assumption).
+    // 201 as for blueprints (assumption; see emulator/README.md).
     return { status: 201, body: { ok: true, action } };
   });
 
@@ -84,7 +84,7 @@ export function registerActionRoutes(router: Router, store: OrgStore): void {
     const candidate = { ...doc, identifier: doc.identifier ?? existing.identifier };
     validate(candidate);
     if (candidate.identifier !== existing.identifier) {
-      // Port's rename behaviour is UNCONFIRMED; refusing it is an assumption.
+      // Renaming through PUT is refused (assumption; see emulator/README.md).
       throw new ApiError(422, "invalid_request", `/identifier must equal the identifier in the path ("${existing.identifier}"); actions cannot be renamed`, {
         errors: [{ path: "/identifier", message: `must equal the identifier in the path ("${existing.identifier}")` }],
       });

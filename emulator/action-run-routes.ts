@@ -71,7 +71,7 @@ export function registerActionRunRoutes(router: Router, store: OrgStore): void {
       throw new ApiError(422, "invalid_request", `"${action.identifier}" is an automation: it runs on its event and cannot be run through the API`);
     }
     if (action.publish === false) {
-      // UNCONFIRMED: an unpublished action is assumed not to be runnable.
+      // An unpublished action cannot be run (assumption; see emulator/README.md).
       throw new ApiError(422, "action_not_published", `Action "${action.identifier}" is not published`);
     }
     const properties = validateRunRequest(request, action);

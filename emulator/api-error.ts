@@ -30,7 +30,7 @@ export function notFound(resource: string, withValue: string, byField = "identif
   });
 }
 
-/** Duplicate identifier on create. Status and code are UNCONFIRMED in port-api.md (assumption). */
+/** Duplicate identifier on create: 409 `identifier_taken` (assumption; see emulator/README.md). */
 export function identifierTaken(resource: string, identifier: string): ApiError {
   return new ApiError(409, "identifier_taken", `${resource} with identifier "${identifier}" already exists`, {
     resource,

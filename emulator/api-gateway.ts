@@ -56,7 +56,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
       const injected = deps.faults.takeFailure(method, url.pathname);
       if (injected) throw injected;
       if (!verdict.allowed) {
-        // Body shape UNCONFIRMED (port-api.md §2); assumption.
+        // 429 `rate_limited` with retry-after (assumption; see emulator/README.md).
         throw new ApiError(429, "rate_limited", `Rate limit exceeded; retry in ${verdict.resetSeconds} s`, undefined, {
           "retry-after": String(verdict.resetSeconds),
         });

@@ -130,7 +130,7 @@ function pruneEntityData(store: OrgStore, before: Blueprint, after: Blueprint): 
 function refuseIfInUse(store: OrgStore, identifier: string): void {
   const entitiesCount = store.entityCount(identifier);
   if (entitiesCount > 0) {
-    // Body from terraform-provider-port-labs#61; the 422 status is an assumption (UNCONFIRMED).
+    // Body from terraform-provider-port-labs#61; the 422 status (assumption; see emulator/README.md).
     throw new ApiError(422, "has_dependents", `This Blueprint cannot be deleted because there are existing "${identifier}" entities`, { blueprint: identifier, entitiesCount });
   }
   const referencedBy: { blueprint: string; path: string }[] = [];
@@ -143,7 +143,7 @@ function refuseIfInUse(store: OrgStore, identifier: string): void {
     }
   }
   if (referencedBy.length > 0) {
-    // Port's behaviour here is UNCONFIRMED; refusing (rather than leaving dangling targets) is an assumption.
+    // Refused rather than leaving dangling targets (assumption; see emulator/README.md).
     const names = referencedBy.map((r) => `${r.blueprint}${r.path}`).join(", ");
     throw new ApiError(422, "has_dependent_blueprints", `This Blueprint cannot be deleted because other blueprints target it: ${names}; remove those first`, {
       blueprint: identifier,

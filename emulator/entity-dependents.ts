@@ -36,7 +36,7 @@ export function findDependents(store: OrgStore, blueprint: string, identifier: s
 export function deleteEntity(store: OrgStore, blueprint: string, identifier: string, deleteDependents: boolean): void {
   const required = findDependents(store, blueprint, identifier).filter((d) => d.required);
   if (required.length > 0 && !deleteDependents) {
-    // Code reused from the blueprint case; Port's body for entities is UNCONFIRMED (assumption).
+    // Code reused from the blueprint case (assumption; see emulator/README.md).
     const names = required.map((d) => `${d.blueprint}/${d.identifier} (relation "${d.relation}")`).join(", ");
     throw new ApiError(
       422,

@@ -27,7 +27,7 @@ export function registerEntityRoutes(router: Router, store: OrgStore): void {
     const flags = booleanParams(query, ["upsert", "merge", "create_missing_related_entities", "validation_only"]);
     const blueprint = store.getBlueprint(params.blueprint);
     const doc = requireBodyObject(body);
-    // Port generates an identifier when none is given (format UNCONFIRMED; a UUID here).
+    // Port generates an identifier when none is given: a UUID here (assumption; see emulator/README.md).
     const identifier = doc.identifier === undefined ? randomUUID() : doc.identifier;
     const existing = typeof identifier === "string" ? store.entitiesOf(blueprint.identifier).get(identifier) : undefined;
     if (existing && !flags.upsert) throw identifierTaken("Entity", existing.identifier);
@@ -68,7 +68,7 @@ function getEntity(store: OrgStore, blueprint: string, identifier: string): Enti
   return entity;
 }
 
-/** Renaming an entity through PUT/PATCH is refused (Port's behaviour UNCONFIRMED; assumption). */
+/** Renaming an entity through PUT/PATCH is refused (assumption; see emulator/README.md). */
 function requireSameIdentifier(doc: Doc, identifier: string): Doc {
   if (doc.identifier !== undefined && doc.identifier !== identifier) {
     throw new ApiError(422, "invalid_request", `/identifier must equal the identifier in the path ("${identifier}"); entities cannot be renamed`, {

@@ -3,7 +3,7 @@
  * GET /v1/sidebars/catalog lists folders and pages; folders are created, patched and deleted
  * under /v1/sidebars/catalog/folders. Folders live in the "folders" collection keyed by identifier.
  *
- * Assumptions (UNCONFIRMED): a folder's parent must be an existing folder and nesting stops at
+ * Assumptions (listed in emulator/README.md): a folder's parent must be an existing folder and nesting stops at
  * 3 levels (Port's docs say so); a missing identifier is made from the title in snake_case
  * (as Port's UI does); a folder that still holds folders or pages cannot be deleted (422
  * `has_dependents`); `null` in a PATCH clears `parent` or `after`.

@@ -17,7 +17,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
   if (size > MAX_BODY_BYTES) {
-    // Code UNCONFIRMED (port-api.md §2 gives only the status); assumption.
+    // port-api.md §2 gives the status; the code is assumption; see emulator/README.md.
     throw new ApiError(413, "payload_too_large", `Request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes`, {
       limit: MAX_BODY_BYTES,
       size,

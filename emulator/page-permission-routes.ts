@@ -19,7 +19,7 @@ const LISTS = ["users", "roles", "teams"] as const;
 
 /**
  * A new page's permissions: every member reads (Port's documented example); admins update
- * (UNCONFIRMED: Port documents only that "usually" admins may update pages).
+ * (assumption; see emulator/README.md); Port documents only that "usually" admins may update pages.
  */
 export function defaultPagePermissions(): PagePermissions {
   return { read: { users: [], roles: ["Admin", "Member"], teams: [] }, update: { users: [], roles: ["Admin"], teams: [] } };

@@ -142,7 +142,7 @@ export function registerPageRoutes(router: Router, store: OrgStore): void {
 
   router.add("GET", "/v1/pages/:id", ({ params }) => ({ body: { ok: true, page: getPage(store, params.id) } }));
 
-  // Port answers `{ok, identifier}`, not the page (port-api.md §10); the status is UNCONFIRMED (200 assumed).
+  // Port answers `{ok, identifier}`, not the page (port-api.md §10); 200 (assumption; see emulator/README.md).
   router.add("POST", "/v1/pages", ({ body, clientId }) => {
     const doc = storedPage(requireBodyObject(body));
     refuseType(doc.type);
@@ -164,7 +164,7 @@ export function registerPageRoutes(router: Router, store: OrgStore): void {
     return { body: { ok: true, page: replacePage(store, ctx, { ...existing, ...requireBodyObject(ctx.body) }) } };
   });
 
-  // Assumption (UNCONFIRMED): Port refuses to delete the home page and entity pages (they go with their blueprint).
+  // The home page and entity pages cannot be deleted: they go with their blueprint (assumption; see emulator/README.md).
   router.add("DELETE", "/v1/pages/:id", ({ params }) => {
     const page = getPage(store, params.id);
     if (page.type === "home") throw new ApiError(422, "page_not_deletable", "The home page cannot be deleted; update it instead", { page: page.identifier });
@@ -177,7 +177,7 @@ export function registerPageRoutes(router: Router, store: OrgStore): void {
     return { body: { ok: true } };
   });
 
-  // Port answers `{ok, identifier}` (port-api.md §10); which identifier is UNCONFIRMED: the page's is assumed.
+  // Port answers `{ok, identifier}` (port-api.md §10): the page's identifier (assumption; see emulator/README.md).
   router.add("PATCH", "/v1/pages/:id/widgets/:widget", ({ params, body, clientId }) => {
     const page = structuredClone(getPage(store, params.id));
     const found = findWidget(page.widgets, params.widget);

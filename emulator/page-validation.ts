@@ -15,7 +15,7 @@ type Doc = Record<string, unknown>;
 /** Page types Port knows (port-api.md §10). */
 export const PAGE_TYPES = ["blueprint-entities", "dashboard", "home", "entity"];
 
-/** The home page's identifier (UNCONFIRMED; assumed `$home`). */
+/** The home page's identifier, `$home` (assumption; see emulator/README.md). */
 export const HOME_PAGE = "$home";
 
 export function entityPageOf(blueprint: string): string {

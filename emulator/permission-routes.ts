@@ -76,7 +76,7 @@ export function registerPermissionRoutes(router: Router, store: OrgStore, opts: 
   });
 }
 
-/** 404 while the scope has not appeared yet. Port's exact answer in that window is UNCONFIRMED. */
+/** 404 while the scope has not appeared yet (assumption; see emulator/README.md). */
 function requireReady(kind: "blueprint" | "action", id: string, createdAt: unknown, delayMs: number): void {
   const created = typeof createdAt === "string" ? Date.parse(createdAt) : NaN;
   if (Number.isNaN(created) || Date.now() >= created + delayMs) return;

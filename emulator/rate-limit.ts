@@ -1,7 +1,7 @@
 /**
  * Per-client fixed-window rate limit with Port's x-ratelimit-* headers (port-api.md §2).
  * `x-ratelimit-reset` is seconds until the window resets, the reading terraform-provider-port-labs
- * relies on (the docs say epoch seconds; UNCONFIRMED which is right).
+ * relies on; the docs say epoch seconds (the disagreement is listed in emulator/README.md).
  */
 import type { RateLimitOptions } from "./types";
 

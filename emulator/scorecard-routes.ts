@@ -49,7 +49,7 @@ export function registerScorecardRoutes(router: Router, store: OrgStore): void {
     body: { ok: true, scorecard: getScorecard(store, params.bp, params.id) },
   }));
 
-  // The create status is UNCONFIRMED in port-api.md; 201 as for blueprints and entities (assumption).
+  // 201 as for blueprints and entities (assumption; see emulator/README.md).
   router.add("POST", "/v1/blueprints/:bp/scorecards", ({ params, body, clientId }) => {
     const blueprint = store.getBlueprint(params.bp).identifier;
     validateScorecard(body, blueprint);

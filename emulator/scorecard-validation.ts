@@ -70,7 +70,7 @@ function checkLevels(problems: Problems, levels: unknown): { titles: string[]; c
     if (!object) return;
     checkNoExtraKeys(problems, path, object, ["title", "color"]);
     if (checkString(problems, pointer(path, "title"), object.title, { required: true, minLength: 1 })) {
-      // Assumption (UNCONFIRMED): rules name levels by title, so Port cannot accept two levels with one title.
+      // Rules name levels by title, so two levels cannot share one (assumption; see emulator/README.md).
       if (titles.includes(object.title as string)) problems.add(pointer(path, "title"), `must be unique (${JSON.stringify(object.title)} appears twice)`);
       titles.push(object.title as string);
     }
@@ -85,7 +85,7 @@ function checkRule(problems: Problems, path: string, rule: unknown, levels: { ti
   checkNoExtraKeys(problems, path, object, RULE_KEYS);
   // Port's spec gives the rule identifier the property-key pattern.
   if (checkString(problems, pointer(path, "identifier"), object.identifier, { required: true, maxLength: PROPERTY_KEY_MAX, pattern: PROPERTY_KEY })) {
-    // Assumption (UNCONFIRMED): rules are entities of `_rule`, so identifiers are unique per scorecard.
+    // Rules are entities of `_rule`, so identifiers are unique per scorecard (assumption; see emulator/README.md).
     if (seen.has(object.identifier as string))
       problems.add(pointer(path, "identifier"), `must be unique within the scorecard (${JSON.stringify(object.identifier)} appears twice)`);
     seen.add(object.identifier as string);

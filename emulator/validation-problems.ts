@@ -25,7 +25,7 @@ export class Problems {
     return this.list.length === 0;
   }
 
-  /** 422 invalid_request (Port's exact `error` string is UNCONFIRMED; assumption). */
+  /** 422 invalid_request (assumption; see emulator/README.md). */
   throwIfAny(): void {
     if (this.empty) return;
     const message = this.list.map((p) => `${p.path} ${p.message}`).join("; ");

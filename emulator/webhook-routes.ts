@@ -35,7 +35,7 @@ export function registerWebhookRoutes(router: Router, store: OrgStore): void {
   router.add("POST", "/v1/webhooks", ({ body, clientId }) => {
     const doc = requireBodyObject(body);
     validate(doc);
-    // Port generates an identifier when none is given (format UNCONFIRMED; an assumption).
+    // Port generates an identifier when none is given (assumption; see emulator/README.md).
     const identifier = (doc.identifier as string | undefined) ?? `webhook-${randomBytes(4).toString("hex")}`;
     if (webhooks().has(identifier)) throw identifierTaken("Webhook", identifier);
     const webhookKey = randomBytes(16).toString("hex");
@@ -75,7 +75,7 @@ export function registerWebhookRoutes(router: Router, store: OrgStore): void {
     const existing = find(params.id);
     validate(body);
     if (body.identifier !== undefined && body.identifier !== existing.identifier) {
-      // Renaming through PUT is refused (Port's behaviour UNCONFIRMED; assumption).
+      // Renaming through PUT is refused (assumption; see emulator/README.md).
       throw new ApiError(422, "invalid_request", `/identifier must equal the identifier in the path ("${existing.identifier}"); webhooks cannot be renamed`, {
         errors: [{ path: "/identifier", message: `must equal the identifier in the path ("${existing.identifier}")` }],
       });

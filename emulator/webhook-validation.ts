@@ -51,7 +51,7 @@ function validateMapping(problems: Problems, path: string, value: unknown, ctx: 
   if (!mapping) return;
   checkNoExtraKeys(problems, path, mapping, MAPPING_KEYS);
   if (checkString(problems, pointer(path, "blueprint"), mapping.blueprint, { required: true, minLength: 1 }) && !ctx.blueprintExists(mapping.blueprint as string)) {
-    // Port's exact answer is UNCONFIRMED; a 422 naming the mapping is the assumption.
+    // A 422 naming the mapping (assumption; see emulator/README.md).
     problems.add(pointer(path, "blueprint"), `must be an existing blueprint (blueprint "${mapping.blueprint}" was not found)`);
   }
   checkString(problems, pointer(path, "filter"), mapping.filter);
