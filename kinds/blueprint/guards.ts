@@ -23,6 +23,11 @@ export const ALLOW_DATA_LOSS_KEY = "__allowDataLoss";
 
 type Doc = Record<string, any>;
 
+/** "1 entity", "3 entities". */
+function entityCount(count: number): string {
+  return `${count} ${count === 1 ? "entity" : "entities"}`;
+}
+
 function properties(doc: Doc | undefined): Record<string, Doc> {
   return (doc?.schema?.properties as Record<string, Doc>) ?? {};
 }
@@ -43,7 +48,7 @@ export async function updateDataLossProblems(connect: (() => PortClient) | undef
     const count = holding(key);
     if (count === 0) continue;
     problems.push(
-      `Blueprint "${blueprint}": field schema.properties.${key}.type: changing "${before[key].type}" to "${after[key].type}" drops the values of ${count} ${count === 1 ? "entity" : "entities"} (Port cannot change a property's type in place). ` +
+      `Blueprint "${blueprint}": field schema.properties.${key}.type: changing "${before[key].type}" to "${after[key].type}" drops the values of ${entityCount(count)} (Port cannot change a property's type in place). ` +
         `Add a new property instead, or set allowDataLoss: { propertyTypeChanges: true } on the Blueprint.`,
     );
   }
@@ -51,7 +56,7 @@ export async function updateDataLossProblems(connect: (() => PortClient) | undef
     const count = holding(key);
     if (count === 0) continue;
     problems.push(
-      `Blueprint "${blueprint}": field schema.properties.${key}: removing it deletes the values of ${count} ${count === 1 ? "entity" : "entities"}. ` +
+      `Blueprint "${blueprint}": field schema.properties.${key}: removing it deletes the values of ${entityCount(count)}. ` +
         `Keep the property, or set allowDataLoss: { deletePropertiesWithData: true } on the Blueprint.`,
     );
   }
@@ -66,7 +71,7 @@ export function relationLossProblems(blueprint: string, relations: string[], ent
     const count = entities.filter((e) => linked((e.relations as Doc | undefined)?.[key])).length;
     if (count === 0) return [];
     return [
-      `Blueprint "${blueprint}": field relations.${key}: removing it deletes the links of ${count} ${count === 1 ? "entity" : "entities"} along it. ` +
+      `Blueprint "${blueprint}": field relations.${key}: removing it deletes the links of ${entityCount(count)} along it. ` +
         `Keep the relation, or set allowDataLoss: { deleteRelationsWithData: true } on the Blueprint.`,
     ];
   });
@@ -78,7 +83,7 @@ export async function deleteDataLossProblem(client: PortClient, blueprint: strin
   const count = (await listEntities(client, blueprint)).length;
   if (count === 0) return undefined;
   return (
-    `Blueprint "${blueprint}" still has ${count} ${count === 1 ? "entity" : "entities"}, which deleting it would lose. ` +
+    `Blueprint "${blueprint}" still has ${entityCount(count)}, which deleting it would lose. ` +
     `Delete them first, or set allowDataLoss: { deleteWithEntities: true } on the Blueprint (and apply that) before removing it.`
   );
 }

@@ -1,4 +1,3 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -7,7 +6,7 @@ import { getAction } from "../../kinds/action/client";
 import { listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { REPO_ROOT } from "../../scripts/pulumi-env";
-import { PulumiStack, changingSteps } from "./pulumi-stack";
+import { PulumiStack, changingSteps, runScript } from "./pulumi-stack";
 
 // The project's own program, one stack per environment, two emulators as two Port orgs.
 jest.setTimeout(400_000);
@@ -31,16 +30,7 @@ async function identifiersIn(emulator: RunningEmulator): Promise<string[]> {
 
 /** Runs `npm run promote`'s script with the test's backend; resolves with its exit code and output. */
 function promote(from: PulumiStack, to: PulumiStack): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn("npx", ["ts-node", "--transpile-only", "scripts/promote.ts", from.stack, to.stack], {
-      cwd: REPO_ROOT,
-      env: from.env,
-    });
-    let out = "";
-    child.stdout.on("data", (c) => (out += c));
-    child.stderr.on("data", (c) => (out += c));
-    child.on("close", (code) => resolve({ code: code ?? 1, out }));
-  });
+  return runScript("scripts/promote.ts", [from.stack, to.stack], from.env);
 }
 
 describe("Stacks per environment", () => {

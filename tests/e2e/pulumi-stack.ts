@@ -1,7 +1,8 @@
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PulumiRun, pulumiEnv, runPulumi } from "../../scripts/pulumi-env";
+import { PulumiRun, REPO_ROOT, pulumiEnv, runPulumi } from "../../scripts/pulumi-env";
 
 /**
  * A throwaway stack of one of tests/programs, driven through the real Pulumi CLI with a file
@@ -101,4 +102,15 @@ export function changedInputKeys(step: PreviewStep): string[] {
   const before = step.oldState?.inputs ?? {};
   const after = step.newState?.inputs ?? {};
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => key !== "__provider" && JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
+}
+
+/** Runs one of the npm scripts' entry points (`scripts/<file>.ts`) from the repo root; resolves with its exit code and output. */
+export function runScript(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["ts-node", "--transpile-only", file, ...args], { cwd: REPO_ROOT, env });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("close", (code) => resolve({ code: code ?? 1, out }));
+  });
 }

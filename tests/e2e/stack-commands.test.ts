@@ -1,11 +1,10 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PortClient } from "../../core/client/port-client";
 import { getBlueprint, replaceBlueprint } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { REPO_ROOT } from "../../scripts/pulumi-env";
+import { runScript } from "./pulumi-stack";
 
 // The README's stack commands as a user runs them (the npm scripts' entry points) on the dev
 // stack, against an org given by credentials (an emulator), with the state in a temp folder.
@@ -18,22 +17,15 @@ describe("npm run up / preview / preview:summary", () => {
   let client: PortClient;
   let state: string;
 
-  /** Runs one of the npm scripts' entry points; resolves with its exit code and output. */
+  /** Runs one of the npm scripts' entry points against the test's org and state. */
   function script(file: string, args: string[]): Promise<{ code: number; out: string }> {
-    const env = {
+    return runScript(file, args, {
       ...process.env,
       PULUMI_BACKEND_URL: `file://${state}`,
       PORT_BASE_URL: emulator.url,
       PORT_CLIENT_ID: credentials.clientId,
       PORT_CLIENT_SECRET: credentials.clientSecret,
       PORTAL_STACK: "dev",
-    };
-    return new Promise((resolve) => {
-      const child = spawn("npx", ["ts-node", "--transpile-only", file, ...args], { cwd: REPO_ROOT, env });
-      let out = "";
-      child.stdout.on("data", (chunk) => (out += chunk));
-      child.stderr.on("data", (chunk) => (out += chunk));
-      child.on("close", (code) => resolve({ code: code ?? 1, out }));
     });
   }
 
@@ -68,5 +60,11 @@ describe("npm run up / preview / preview:summary", () => {
     const summary = await script("scripts/preview-summary.ts", ["dev", "--out", out]);
     expect(summary.code).toBe(0);
     expect(fs.readFileSync(out, "utf8")).toContain("blueprint `service`: changes title");
+  });
+
+  it("puts the code's value back on the next up", async () => {
+    const up = await script("scripts/run-stack.ts", ["up"]);
+    expect(up.code).toBe(0);
+    expect((await getBlueprint(client, "service"))?.title).toBe("Service");
   });
 });
