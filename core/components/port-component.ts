@@ -15,6 +15,8 @@ export abstract class PortComponent extends pulumi.ComponentResource {
   /** How messages name this component, e.g. `Scorecard "readiness"`. */
   readonly component: string;
   protected readonly portal: Portal;
+  /** The kind and name, as the schema's problem messages name the component. */
+  private readonly named: { kind: string; name: string };
 
   constructor(kind: string, name: string, opts?: pulumi.ComponentResourceOptions) {
     const component = `${kind} "${name}"`;
@@ -23,6 +25,7 @@ export abstract class PortComponent extends pulumi.ComponentResource {
     super(`portal:index:${kind}`, name, {}, opts);
     this.component = component;
     this.portal = portal;
+    this.named = { kind, name };
   }
 
   protected get model(): PortalModel {
@@ -35,8 +38,8 @@ export abstract class PortComponent extends pulumi.ComponentResource {
   }
 
   /** Validates `known` (the spec with references as far as they are known now) when every value in it is known. */
-  protected checkKnown(schema: z.ZodTypeAny, kind: string, name: string, known: unknown): void {
-    this.report(knownSpecProblems(schema, kind, name, known));
+  protected checkKnown(schema: z.ZodTypeAny, known: unknown): void {
+    this.report(knownSpecProblems(schema, this.named.kind, this.named.name, known));
   }
 }
 

@@ -64,8 +64,6 @@ export class Blueprint extends PortComponent {
     if (this.declaredIdentifier) this.model.declareBlueprint(this.declaredIdentifier, this.component);
     this.checkKnown(
       BlueprintSpec,
-      "Blueprint",
-      name,
       specOf(args, portal, (ref, field) => resolveBlueprint(ref, portal, field.startsWith("relations.") ? { from: this.component, field } : undefined).known),
     );
 

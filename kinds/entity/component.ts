@@ -56,7 +56,7 @@ export class Entity extends PortComponent {
     if (this.declaredBlueprint && this.declaredIdentifier) this.model.declareEntity(this.declaredBlueprint, this.declaredIdentifier, this.component);
 
     const relations = args.relations ? { relations: relationInputs(args.relations) } : {};
-    this.checkKnown(EntitySpec, "Entity", name, { ...args, ...relations, blueprint: blueprint.known });
+    this.checkKnown(EntitySpec, { ...args, ...relations, blueprint: blueprint.known });
     this.report(blueprintProblems(this.component, args));
 
     // Waiting on the whole Blueprint component includes its second step (relations added after

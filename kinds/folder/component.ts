@@ -81,7 +81,7 @@ export class Folder extends PortComponent implements SidebarItem {
     }
 
     if (this.declaredIdentifier) this.model.declareFolder(this.declaredIdentifier, component);
-    this.checkKnown(FolderSpec, "Folder", name, known);
+    this.checkKnown(FolderSpec, known);
     if (this.depth !== undefined && this.depth > MAX_FOLDER_DEPTH) {
       this.report([
         `${component}: field parent: nests the folder ${this.depth} levels deep (${this.path.join(" > ")}); Port's sidebar allows at most ${MAX_FOLDER_DEPTH}. Move it to a folder higher up.`,

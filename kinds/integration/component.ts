@@ -72,7 +72,7 @@ export class IntegrationMapping extends PortComponent {
       mapBlueprints(args.config, (blueprint, field) =>
         blueprintJq(blueprint, (ref) => pick(resolveBlueprint(ref, this.portal, refer ? { from: this.component, field } : undefined))),
       );
-    this.checkKnown(IntegrationMappingSpec, "IntegrationMapping", name, { installationId: args.installationId, config: jq((b) => b.known, true) });
+    this.checkKnown(IntegrationMappingSpec, { installationId: args.installationId, config: jq((b) => b.known, true) });
     this.report(mappingFieldProblems(this.component, args.config));
 
     // Written by the provider: named here (undefined) so the resource has them as outputs.

@@ -46,7 +46,7 @@ export class PagePermissions extends PortComponent {
       for (const [key, block] of Object.entries(blocks)) if (block !== undefined) doc[key] = withPeopleValues(block, this.portal, mode);
       return doc;
     };
-    this.checkKnown(PagePermissionsSpec, "PagePermissions", name, document(pageName, "declared"));
+    this.checkKnown(PagePermissionsSpec, document(pageName, "declared"));
 
     this.resource = new PagePermissionsResource(name, document(sidebarRefInput(args.page), "inputs") as pulumi.Inputs, { parent: this });
     this.page = this.resource.page;

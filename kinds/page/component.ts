@@ -130,7 +130,7 @@ export class Dashboard extends PortComponent implements SidebarItem {
     if (identifier !== undefined && args.page.type !== "dashboard") {
       this.report([`${component}: field identifier: the ${args.page.type} page's identifier is Port's, not chosen. Remove identifier.`]);
     }
-    this.checkKnown(PageSpec, "Dashboard", name, { ...placement.known, ...(resolved.known as Record<string, unknown>) });
+    this.checkKnown(PageSpec, { ...placement.known, ...(resolved.known as Record<string, unknown>) });
     this.report(widgetFieldProblems(component, content.widgets));
 
     // Blueprint objects go to Port as identifier strings (checked at preview), so the order is explicit.

@@ -44,7 +44,7 @@ export class ActionPermissions extends PortComponent {
     if (isKnownIdentifier(declared.action)) this.model.declarePermissionScope(`action "${declared.action}"`, this.component);
     if (typeof args.action === "string") this.model.referAction({ from: this.component, field: "action", identifier: args.action });
     referPeopleIn({ execute: args.execute, approve: args.approve }, "", this.component, this.portal);
-    this.checkKnown(ActionPermissionsSpec, "ActionPermissions", name, declared);
+    this.checkKnown(ActionPermissionsSpec, declared);
 
     this.resource = new ActionPermissionsResource(name, permissionsDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
     this.action = this.resource.action;

@@ -41,7 +41,7 @@ export class BlueprintPermissions extends PortComponent {
     if (isKnownIdentifier(declared.blueprint)) this.model.declarePermissionScope(`blueprint "${declared.blueprint}"`, this.component);
     if (typeof args.blueprint === "string") this.model.referBlueprint({ from: this.component, field: "blueprint", identifier: args.blueprint });
     referPeopleIn(args.entities, "entities", this.component, this.portal);
-    this.checkKnown(BlueprintPermissionsSpec, "BlueprintPermissions", name, declared);
+    this.checkKnown(BlueprintPermissionsSpec, declared);
 
     this.resource = new BlueprintPermissionsResource(name, permissionsDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
     this.blueprint = this.resource.blueprint;

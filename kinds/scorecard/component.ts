@@ -42,7 +42,7 @@ export class Scorecard extends PortComponent {
     const blueprint = resolveBlueprint(args.blueprint, this.portal, { from: this.component, field: "blueprint" });
     if (typeof args.identifier === "string") this.model.declareScorecard(blueprint.declared ?? blueprint.known, args.identifier, this.component);
     this.model.addCheck(() => scorecardProblems(this.model, this.component, blueprint.component ?? blueprint.declared, args as Record<string, any>));
-    this.checkKnown(ScorecardSpec, "Scorecard", name, { ...args, blueprint: blueprint.known });
+    this.checkKnown(ScorecardSpec, { ...args, blueprint: blueprint.known });
 
     this.resource = new ScorecardResource(name, { ...args, blueprint: blueprint.input }, { parent: this });
     this.identifier = this.resource.identifier;

@@ -52,7 +52,7 @@ export class Team extends PortComponent {
         if (typeof email === "string") this.model.referPeople("user", { from: this.component, field: `users[${index}]`, identifier: email });
       });
     }
-    this.checkKnown(TeamSpec, "Team", name, args);
+    this.checkKnown(TeamSpec, args);
 
     // `identifier` is an output only: listed as undefined so Pulumi exposes it.
     this.resource = new TeamResource(name, { ...args, identifier: undefined } as pulumi.Inputs, { parent: this });

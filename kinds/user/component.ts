@@ -56,7 +56,7 @@ export class User extends PortComponent {
     this.declaredEmail = typeof args.email === "string" ? args.email : undefined;
     if (this.declaredEmail !== undefined) this.model.declareUser(this.declaredEmail, this.component);
     registerReferences(this.component, args, this.portal);
-    this.checkKnown(UserInvitationSpec, "User", name, userDocument(args, this.portal, "declared"));
+    this.checkKnown(UserInvitationSpec, userDocument(args, this.portal, "declared"));
 
     this.resource = new UserResource(name, userDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
     this.email = this.resource.email;
