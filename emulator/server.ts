@@ -24,6 +24,7 @@ import { FaultInjector } from "./faults";
 import { readJsonBody, sendJson } from "./http-io";
 import { OrgStore } from "./org-store";
 import { loadSnapshot, saveSnapshot } from "./persistence";
+import { lockStateFile } from "./state-lock";
 import { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import { StatsCounter } from "./stats";
@@ -35,9 +36,15 @@ export * from "./types";
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new OrgStore();
   const stateFile = opts.stateFile;
+  const lock = stateFile ? lockStateFile(stateFile) : undefined;
   if (stateFile) {
-    const snapshot = loadSnapshot(stateFile);
-    if (snapshot) store.restore(snapshot);
+    try {
+      const snapshot = loadSnapshot(stateFile);
+      if (snapshot) store.restore(snapshot);
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
     store.onChange = () => saveSnapshot(stateFile, store.snapshot());
   }
   const issuer = new TokenIssuer(opts.credentials ?? DEFAULT_CREDENTIALS, opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
@@ -84,21 +91,30 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (err: Error) => {
+      lock?.release();
+      reject(err);
+    };
+    server.once("error", failed);
     server.listen(opts.port ?? 0, host, () => {
-      server.off("error", reject);
+      server.off("error", failed);
       resolve();
     });
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  lock?.setUrl(url);
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          lock?.release();
+          return err ? reject(err) : resolve();
+        });
         server.closeAllConnections();
       }),
     stats: controls.stats,

@@ -3,8 +3,9 @@ import type { PortChange } from "./preview-digest";
 
 /**
  * One change as sentences in Port's terms ("adds relation service -> team", "scorecard
- * Production readiness: rule has_readme moves to Silver"). Only identifiers, titles, keys and
- * levels are quoted, never field values, so nothing secret can reach a pull-request comment.
+ * Production readiness: rule has_readme moves to Silver", "changes title from "Service" to
+ * "Services""). Old and new values are quoted only for labels (LABEL_FIELDS: titles, icons,
+ * types...), never for other values, so nothing secret can reach a pull-request comment.
  */
 type Doc = Record<string, any>;
 
@@ -45,8 +46,33 @@ function titleOf(doc: Doc | undefined): string {
 }
 
 function changedFields(before: Doc, after: Doc): string[] {
+  return fieldChanges(before, after).map((change) => `changes ${change}`);
+}
+
+/** Fields whose values are labels a reviewer reads, never data or credentials: their values may be quoted. */
+const LABEL_FIELDS = new Set(["title", "description", "icon", "color", "type", "format", "target", "required", "many", "level", "operation", "published"]);
+
+/** Each changed key of two documents: `title from "A" to "B"` for a label, the bare key otherwise. */
+function fieldChanges(before: Doc, after: Doc): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => `changes ${k}`);
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => (isLabel(k, before[k], after[k]) ? `${k} from ${shown(before[k])} to ${shown(after[k])}` : k));
+}
+
+function isLabel(key: string, ...values: unknown[]): boolean {
+  return (
+    LABEL_FIELDS.has(key) &&
+    values.every((v) => v === undefined || typeof v === "boolean" || typeof v === "number" || (typeof v === "string" && v.length <= 80 && !v.includes("\n")))
+  );
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? "(unset)" : JSON.stringify(value);
+}
+
+function isDoc(value: unknown): value is Doc {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Added, removed and changed entries of a keyed map, e.g. a blueprint's properties. */
@@ -56,7 +82,10 @@ function keyedChanges(before: Doc | undefined, after: Doc | undefined, noun: str
   const a = after ?? {};
   for (const key of Object.keys(a).sort()) if (!(key in b)) lines.push(describeAdded(key, a[key]));
   for (const key of Object.keys(b).sort()) if (!(key in a)) lines.push(`removes ${noun} ${key}`);
-  for (const key of Object.keys(a).sort()) if (key in b && JSON.stringify(a[key]) !== JSON.stringify(b[key])) lines.push(`changes ${noun} ${key}`);
+  for (const key of Object.keys(a).sort()) {
+    if (!(key in b) || JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    lines.push(isDoc(a[key]) && isDoc(b[key]) ? `changes ${noun} ${key}: ${fieldChanges(b[key], a[key]).join(", ")}` : `changes ${noun} ${key}`);
+  }
   return lines;
 }
 

@@ -5,7 +5,7 @@ import { PortClient } from "../../core/client/port-client";
 import { getAction } from "../../kinds/action/client";
 import { listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { REPO_ROOT } from "../../scripts/pulumi-env";
+import { REPO_ROOT, runPulumi } from "../../scripts/pulumi-env";
 import { PulumiStack, changingSteps, runScript } from "./pulumi-stack";
 
 // The project's own program, one stack per environment, two emulators as two Port orgs.
@@ -29,7 +29,7 @@ async function identifiersIn(emulator: RunningEmulator): Promise<string[]> {
 }
 
 /** Runs `npm run promote`'s script with the test's backend; resolves with its exit code and output. */
-function promote(from: PulumiStack, to: PulumiStack): Promise<{ code: number; out: string }> {
+function promote(from: PulumiStack, to: { stack: string }): Promise<{ code: number; out: string }> {
   return runScript("scripts/promote.ts", [from.stack, to.stack], from.env);
 }
 
@@ -90,6 +90,24 @@ describe("Stacks per environment", () => {
     expect(promotion.out).toContain("| `port-portal:urls` |");
     expect(promotion.out).not.toContain(credentials.clientSecret);
     expect(await identifiersIn(orgB)).toEqual([]);
+  });
+
+  it("promoting to a stack the backend lacks previews it, then leaves no stack behind and its config file byte for byte as it was", async () => {
+    const dev = stacks.find((s) => s.stack.startsWith("dev"))!;
+    const target = `promo-${process.pid}`;
+    const stackFile = path.join(REPO_ROOT, `Pulumi.${target}.yaml`);
+    const committed = "config:\n  port-portal:environment: staging\n  port-portal:urls:\n    notificationWebhook: https://hooks.example.com/promo\n";
+    fs.writeFileSync(stackFile, committed);
+    try {
+      const promotion = await promote(dev, { stack: target });
+      expect(promotion.out).toMatch(new RegExp(`### ${target}: \\d+ to add, 0 to change`));
+      expect(fs.readFileSync(stackFile, "utf8")).toBe(committed);
+      const listed = await runPulumi(["stack", "ls", "--json"], { cwd: REPO_ROOT, env: dev.env });
+      expect((JSON.parse(listed.stdout) as { name: string }[]).map((s) => s.name)).not.toContain(target);
+    } finally {
+      fs.rmSync(stackFile, { force: true });
+      fs.rmSync(path.join(REPO_ROOT, ".portal-local", `emulator-${target}.json`), { force: true });
+    }
   });
 
   it("brings staging up in its own org with the same portal", async () => {

@@ -55,11 +55,11 @@ describe("npm run up / preview / preview:summary", () => {
     expect(preview.out).toMatch(/~ title\s*: "Service" => "Renamed in UI"|~ title\s*: "Renamed in UI" => "Service"/);
   });
 
-  it("names the changed field in the pull-request summary", async () => {
+  it("names the changed field and its old and new value in the pull-request summary", async () => {
     const out = path.join(state, "summary.md");
     const summary = await script("scripts/preview-summary.ts", ["dev", "--out", out]);
     expect(summary.code).toBe(0);
-    expect(fs.readFileSync(out, "utf8")).toContain("blueprint `service`: changes title");
+    expect(fs.readFileSync(out, "utf8")).toContain('blueprint `service`: changes title from "Renamed in UI" to "Service"');
   });
 
   it("puts the code's value back on the next up", async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -54,5 +55,30 @@ describe("Port emulator persistence", () => {
     const stateFile = path.join(dir, "state.json");
     fs.writeFileSync(stateFile, "{broken");
     await expect(startEmulator({ port: 0, stateFile })).rejects.toThrow(/not valid JSON/);
+  });
+
+  it("refuses a second emulator on a state file another live emulator holds, naming the first one's URL", async () => {
+    const stateFile = path.join(dir, "state.json");
+    const first = await startEmulator({ port: 0, stateFile });
+    try {
+      await expect(startEmulator({ port: 0, stateFile })).rejects.toThrow(`in use by another Port emulator (pid ${process.pid} at ${first.url})`);
+    } finally {
+      await first.close();
+    }
+    const again = await startEmulator({ port: 0, stateFile });
+    await again.close();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("takes over the lock of an emulator whose process is gone", async () => {
+    const stateFile = path.join(dir, "state.json");
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    fs.writeFileSync(`${stateFile}.lock`, JSON.stringify({ pid: Number(gone.stdout), url: "http://127.0.0.1:1" }));
+    const emulator = await startEmulator({ port: 0, stateFile });
+    try {
+      expect(JSON.parse(fs.readFileSync(`${stateFile}.lock`, "utf8"))).toEqual({ pid: process.pid, url: emulator.url });
+    } finally {
+      await emulator.close();
+    }
   });
 });

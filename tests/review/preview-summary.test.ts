@@ -32,7 +32,7 @@ describe("summarizePreview", () => {
       oldState: { inputs: { ...provider, ...code }, outputs: { ...code, title: "Renamed in UI", managedKeys: { top: ["identifier"] }, createdAt: "2026-11-30" } },
       newState: { inputs: { ...provider, ...code } },
     };
-    expect(summarizePreview("dev", { steps: [drifted] })).toContain("- blueprint `service`: changes title");
+    expect(summarizePreview("dev", { steps: [drifted] })).toContain('- blueprint `service`: changes title from "Renamed in UI" to "Service"');
   });
 
   it("writes an added blueprint, a changed scorecard rule, a replaced action and a deleted dashboard, destructive first", () => {
@@ -98,7 +98,19 @@ describe("summarizePreview", () => {
     );
   });
 
-  it("never quotes field values, so a secret in an input cannot reach the comment", () => {
+  it("quotes the old and new values of labels, in documents and in a property's fields", () => {
+    const before = { identifier: "service", title: "Service", schema: { properties: { tier: { type: "string", title: "Tier", enum: ["a"] } } } };
+    const after = { identifier: "service", title: "Services", icon: "Service", schema: { properties: { tier: { type: "string", title: "Service tier", enum: ["a", "b"] } } } };
+    expect(summarizePreview("dev", { steps: [step("update", "Blueprint", "service", before, after)] })).toContain(
+      [
+        '- blueprint `service`: changes property tier: enum, title from "Tier" to "Service tier"',
+        '- blueprint `service`: changes icon from (unset) to "Service"',
+        '- blueprint `service`: changes title from "Service" to "Services"',
+      ].join("\n"),
+    );
+  });
+
+  it("quotes no value but a label's, so a secret in an input cannot reach the comment", () => {
     const before = { identifier: "github", title: "GitHub", security: { secret: "[secret]" }, mappings: [] };
     const after = { identifier: "github", title: "GitHub", security: { secret: "plain-leak-7f3a" }, mappings: [] };
     const text = summarizePreview("dev", { steps: [step("update", "Webhook", "github", before, after)] });
