@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "async_hooks";
 import * as pulumi from "@pulumi/pulumi";
+import { silenceLateHandledRejectionWarnings } from "./late-rejection";
 import { PortalValidationError } from "./portal-error";
 import { OrgLookup, PortalCheckOptions, PortalModel } from "./portal-model";
 
@@ -51,6 +52,7 @@ export class Portal {
   async declare<T>(declarations: () => T | Promise<T>): Promise<T> {
     if (this.phase !== "new") throw new Error("A portal is declared once: put every component in one `declare()` call.");
     this.phase = "declaring";
+    silenceLateHandledRejectionWarnings();
     return declaring.run(this, async () => {
       try {
         const result = await declarations();

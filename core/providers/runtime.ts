@@ -1,5 +1,6 @@
 import { ConfigSource, clientFor, resolveConnection } from "./port-connection";
 import { KINDS, type ProviderKind, isProviderKind } from "../../kinds/registry";
+import { withoutEchoedTrace } from "./quiet-errors";
 
 /**
  * The entry point the stub in tools/provider-stub loads in Pulumi's provider process: it adapts
@@ -27,11 +28,11 @@ function adapterFor(kind: ProviderKind) {
     configure: async (config: ConfigSource) => {
       stackConfig = config;
     },
-    check: (olds: any, news: any) => logic.check(olds, news),
-    diff: (id: string, olds: any, news: any) => logic.diff(id, olds, news, client),
-    create: (inputs: any) => logic.create(client(), inputs),
-    read: (id: string, props: any) => logic.read(client(), id, props),
-    update: (id: string, olds: any, news: any) => logic.update(client(), id, olds, news),
-    delete: (id: string, props: any) => logic.delete(client(), id, props),
+    check: (olds: any, news: any) => withoutEchoedTrace(() => logic.check(olds, news)),
+    diff: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.diff(id, olds, news, client)),
+    create: (inputs: any) => withoutEchoedTrace(() => logic.create(client(), inputs)),
+    read: (id: string, props: any) => withoutEchoedTrace(() => logic.read(client(), id, props)),
+    update: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.update(client(), id, olds, news)),
+    delete: (id: string, props: any) => withoutEchoedTrace(() => logic.delete(client(), id, props)),
   };
 }
