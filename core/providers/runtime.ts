@@ -28,11 +28,20 @@ function adapterFor(kind: ProviderKind) {
     configure: async (config: ConfigSource) => {
       stackConfig = config;
     },
-    check: (olds: any, news: any) => withoutEchoedTrace(() => logic.check(olds, news)),
+    check: (olds: any, news: any) => withoutEchoedTrace(async () => withoutPropertyDumps(await logic.check(olds, news))),
     diff: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.diff(id, olds, news, client)),
     create: (inputs: any) => withoutEchoedTrace(() => logic.create(client(), inputs)),
     read: (id: string, props: any) => withoutEchoedTrace(() => logic.read(client(), id, props)),
     update: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.update(client(), id, olds, news)),
     delete: (id: string, props: any) => withoutEchoedTrace(() => logic.delete(client(), id, props)),
   };
+}
+
+/**
+ * Pulumi prints a check failure that names a property as `property P value <the whole value, as a
+ * Go structure> has a problem`; our reasons already name the field, so the engine gets the reason
+ * alone and prints it as written.
+ */
+function withoutPropertyDumps<R extends { failures?: { property: string; reason: string }[] }>(result: R): R {
+  return result.failures ? { ...result, failures: result.failures.map((f) => ({ property: "", reason: f.reason })) } : result;
 }

@@ -23,10 +23,17 @@ export async function jqCompileError(expression: string): Promise<string | undef
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     const first = text.split("\n").find((line) => line.startsWith("jq: error")) ?? text.split("\n")[0];
-    return first
+    const line = Number(/ at <top-level>, line (\d+):?$/.exec(first)?.[1]);
+    const message = first
       .replace(/^jq: error: /, "")
       .replace(/ \(Unix shell quoting issues\?\)/, "")
       .replace(/ at <top-level>, line \d+:?$/, "");
+    // jq points into the text it compiled, which wraps the expression: an error on the wrapper's
+    // last line (or at the end of the text, for an open string) means the expression itself ended
+    // too early, whatever token jq names there.
+    const lines = expression.split("\n").length;
+    if (line > lines || message.includes("unexpected end of file")) return "the expression ends too early (an operator, bracket, parenthesis or string is left open)";
+    return lines > 1 && line >= 1 ? `${message} (line ${line})` : message;
   } finally {
     process.exitCode = exitCode;
   }
