@@ -30,11 +30,31 @@ export interface PortChange {
 
 const PORT_TYPE = /\$?pulumi-nodejs:dynamic\/port:([A-Za-z]+)::/;
 
+/** The Port kind of a step's resource (`Blueprint`, `Entity`...), or undefined for any other resource. */
+export function portKindOf(urn: string): string | undefined {
+  return PORT_TYPE.exec(urn)?.[1];
+}
+
+/**
+ * The steps of an engine event log (`pulumi preview|destroy --event-log FILE`), in the shape
+ * `pulumi preview --json` lists them, so a command can print its own preview and still be read.
+ */
+export function digestFromEventLog(text: string): PreviewDigest {
+  const steps: PreviewStep[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const metadata = (JSON.parse(line) as { resourcePreEvent?: { metadata?: { op: string; urn: string; old?: PreviewStep["oldState"]; new?: PreviewStep["newState"] } } })
+      .resourcePreEvent?.metadata;
+    if (metadata) steps.push({ op: metadata.op, urn: metadata.urn, oldState: metadata.old ?? undefined, newState: metadata.new ?? undefined });
+  }
+  return { steps };
+}
+
 /** The Port object changes of a preview; replacement bookkeeping steps fold into their "replace". */
 export function portChanges(digest: PreviewDigest): PortChange[] {
   const changes: PortChange[] = [];
   for (const step of digest.steps ?? []) {
-    const kind = PORT_TYPE.exec(step.urn)?.[1];
+    const kind = portKindOf(step.urn);
     if (!kind) continue;
     if (step.op !== "create" && step.op !== "update" && step.op !== "replace" && step.op !== "delete") continue;
     const before = inputsOf(step.oldState);

@@ -1,13 +1,16 @@
 import { describeChange, kindName, objectName } from "./describe-change";
+import type { DestructiveStep } from "./destructive-steps";
 import { PortChange, PreviewDigest, portChanges } from "./preview-digest";
 
 /**
  * A preview as markdown for a pull-request comment: per environment, what is added, changed,
- * replaced and deleted in Port, destructive changes first, in a stable order.
+ * replaced and deleted in Port, destructive changes first, in a stable order. `losses` (counted in
+ * the org by destructive-steps.ts) come before everything: the data a delete takes with it, and
+ * whether the run would be refused for it.
  */
 const ORDER: Record<PortChange["op"], number> = { delete: 0, replace: 1, update: 2, create: 3 };
 
-export function summarizePreview(environment: string, digest: PreviewDigest): string {
+export function summarizePreview(environment: string, digest: PreviewDigest, losses: DestructiveStep[] = []): string {
   const changes = portChanges(digest).sort(
     (a, b) => ORDER[a.op] - ORDER[b.op] || kindName(a).localeCompare(kindName(b)) || objectName(a.after ?? a.before).localeCompare(objectName(b.after ?? b.before)),
   );
@@ -17,5 +20,7 @@ export function summarizePreview(environment: string, digest: PreviewDigest): st
   const destructive = changes.filter((c) => c.op === "delete" || c.op === "replace");
   const other = changes.filter((c) => c.op === "update" || c.op === "create");
   const section = (title: string, items: PortChange[]) => (items.length === 0 ? [] : [`**${title}**`, "", ...items.flatMap(describeChange).map((line) => `- ${line}`), ""]);
-  return [heading, "", ...section("Destructive", destructive), ...section("Changes", other)].join("\n");
+  const lossLines = losses.map((loss) => `- ${loss.line}${loss.refusal ? `: **refused**. ${loss.refusal}` : ""}`);
+  const lossSection = lossLines.length === 0 ? [] : ["**Destroys data**", "", ...lossLines, ""];
+  return [heading, "", ...lossSection, ...section("Destructive", destructive), ...section("Changes", other)].join("\n");
 }

@@ -1,12 +1,14 @@
 import * as fs from "fs";
+import { destructiveSteps, orgContentsOf } from "../review/destructive-steps";
 import { summarizePreview } from "../review/preview-summary";
 import { REPO_ROOT, runPulumi } from "./pulumi-env";
-import { openStack } from "./stack-target";
+import { openStack, orgClient } from "./stack-target";
 
 /**
  * `npm run preview:summary -- dev staging prod [--out summary.md]`: previews each stack (refreshing
  * first, so drift made in Port's UI shows) and writes
- * one markdown summary, for a pull-request comment. Exits non-zero when a preview fails.
+ * one markdown summary, for a pull-request comment, with the data each stack's deletes would
+ * destroy counted in its org. Exits non-zero when a preview fails or a stack's run would be refused.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -23,7 +25,10 @@ async function main(): Promise<number> {
     try {
       const preview = await runPulumi(["preview", "--json", "--refresh", "--stack", stack], { cwd: REPO_ROOT, env: target.env });
       if (preview.code === 0) {
-        sections.push(summarizePreview(stack, JSON.parse(preview.stdout)));
+        const digest = JSON.parse(preview.stdout);
+        const losses = await destructiveSteps(digest, orgContentsOf(await orgClient(target)));
+        if (losses.some((loss) => loss.refusal)) failed = true;
+        sections.push(summarizePreview(stack, digest, losses));
       } else {
         failed = true;
         sections.push(`### ${stack}: the preview failed`, "", "```", lastLines(preview.stdout + preview.stderr, 30), "```", "");

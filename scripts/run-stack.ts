@@ -1,16 +1,23 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { destructiveSteps, orgContentsOf, refusalMessage } from "../review/destructive-steps";
+import { digestFromEventLog } from "../review/preview-digest";
 import { REPO_ROOT, runPulumi } from "./pulumi-env";
-import { openStack } from "./stack-target";
+import { openStack, orgClient } from "./stack-target";
 
 /**
  * The main job: `pulumi <up|preview|refresh|destroy>` of a stack (PORTAL_STACK, default dev),
  * against the stack's Port org, or a local emulator when no credentials are configured.
  */
 // `up` and `preview` refresh first: what was changed in Port's UI shows in the diff and is put back.
-const COMMANDS: Record<string, string[]> = {
-  up: ["up", "--yes", "--refresh"],
-  preview: ["preview", "--diff", "--refresh"],
-  refresh: ["refresh", "--yes"],
-  destroy: ["destroy", "--yes"],
+// A command with a `check` previews first and stops, before anything is applied, when the
+// preview's deletes would destroy data in Port the code does not allow it to (review/destructive-steps.ts).
+const COMMANDS: Record<string, { check?: string[]; apply?: string[] }> = {
+  up: { check: ["preview", "--refresh"], apply: ["up", "--yes", "--skip-preview", "--refresh"] },
+  preview: { check: ["preview", "--diff", "--refresh"] },
+  refresh: { apply: ["refresh", "--yes"] },
+  destroy: { check: ["destroy", "--preview-only"], apply: ["destroy", "--yes", "--skip-preview"] },
 };
 
 /**
@@ -39,16 +46,29 @@ export function stackArguments(extra: string[], env: NodeJS.ProcessEnv): { stack
 
 async function main(): Promise<number> {
   const command = process.argv[2] ?? "up";
-  const args = COMMANDS[command];
-  if (!args) {
+  const steps = COMMANDS[command];
+  if (!steps) {
     console.error(`Unknown command "${command}"; use one of: ${Object.keys(COMMANDS).join(", ")}.`);
     return 2;
   }
   const { stack, passThrough } = stackArguments(process.argv.slice(3), process.env);
   const target = await openStack(stack);
+  const pulumi = (args: string[]) => runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: target.env, echo: true });
   try {
-    const run = await runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: target.env, echo: true });
-    return run.code;
+    if (steps.check) {
+      const events = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portal-events-")), "events.jsonl");
+      const checked = await pulumi([...steps.check, "--event-log", events]);
+      if (checked.code !== 0) return checked.code;
+      const found = await destructiveSteps(digestFromEventLog(fs.readFileSync(events, "utf8")), orgContentsOf(await orgClient(target)));
+      fs.rmSync(path.dirname(events), { recursive: true, force: true });
+      if (found.length > 0) console.log(`\nDestroys data in Port:\n${found.map((step) => `  - ${step.line}`).join("\n")}`);
+      const refused = refusalMessage(found);
+      if (refused) {
+        console.error(`\n${refused}`);
+        return 1;
+      }
+    }
+    return steps.apply ? (await pulumi(steps.apply)).code : 0;
   } finally {
     await target.close();
   }

@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../emulator/server";
+import { PortClient } from "../core/client/port-client";
+import { resolveConnection } from "../core/providers/port-connection";
 import { LOCAL_DIR, REPO_ROOT, pulumiEnv, runPulumi } from "./pulumi-env";
 
 /**
@@ -65,4 +67,11 @@ export async function stackConfig(stack: string, env: NodeJS.ProcessEnv): Promis
   const got = await runPulumi(["config", "--json", "--stack", stack], { cwd: REPO_ROOT, env });
   if (got.code !== 0) throw new Error(`pulumi config --stack ${stack} failed:\n${got.stderr || got.stdout}`);
   return JSON.parse(got.stdout);
+}
+
+/** A read-only look at the stack's org, with the connection the providers resolve (the stack's config first, then the environment). */
+export async function orgClient(target: StackTarget): Promise<PortClient> {
+  const got = await runPulumi(["config", "--json", "--show-secrets", "--stack", target.stack], { cwd: REPO_ROOT, env: target.env });
+  const config = got.code === 0 ? (JSON.parse(got.stdout) as Record<string, { value?: string }>) : {};
+  return new PortClient(resolveConnection({ get: (key) => config[key]?.value }, target.env));
 }

@@ -1,70 +1,132 @@
+import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PortClient } from "../../core/client/port-client";
-import { getBlueprint, replaceBlueprint } from "../../kinds/blueprint/client";
+import { getBlueprint, listBlueprints, replaceBlueprint } from "../../kinds/blueprint/client";
+import { createEntity, deleteEntity } from "../../kinds/entity/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { runScript } from "./pulumi-stack";
+import { REPO_ROOT } from "../../scripts/pulumi-env";
 
-// The README's stack commands as a user runs them (the npm scripts' entry points) on the dev
-// stack, against an org given by credentials (an emulator), with the state in a temp folder.
-jest.setTimeout(400_000);
+// The README's commands, typed as it writes them, in a clean copy of the project (what a fresh
+// clone holds, with this checkout's node_modules linked in), against an org given by
+// credentials (an emulator). Afterwards the copy's tree is as clean as it started.
+jest.setTimeout(600_000);
 
 const credentials = { clientId: "stack-commands", clientSecret: "stack-commands-secret" };
 
-describe("npm run up / preview / preview:summary", () => {
+/** The project's tracked and new files, copied with their timestamps (so the lock is not newer than node_modules), as one commit. */
+function cleanCopy(): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "readme-commands-"));
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of files) {
+    if (!fs.existsSync(path.join(REPO_ROOT, file))) continue; // deleted in the checkout, not yet committed
+    fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+    fs.cpSync(path.join(REPO_ROOT, file), path.join(copy, file), { preserveTimestamps: true });
+  }
+  fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(copy, "node_modules"));
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: copy });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "clean copy");
+  return copy;
+}
+
+describe("The README's commands, as written, on a clean copy", () => {
   let emulator: RunningEmulator;
   let client: PortClient;
-  let state: string;
+  let project: string;
+  let env: NodeJS.ProcessEnv;
 
-  /** Runs one of the npm scripts' entry points against the test's org and state. */
-  function script(file: string, args: string[]): Promise<{ code: number; out: string }> {
-    return runScript(file, args, {
-      ...process.env,
-      PULUMI_BACKEND_URL: `file://${state}`,
-      PORT_BASE_URL: emulator.url,
-      PORT_CLIENT_ID: credentials.clientId,
-      PORT_CLIENT_SECRET: credentials.clientSecret,
-      PORTAL_STACK: "dev",
+  /** Runs one README command line in the copy, through a shell, as a user types it. */
+  function run(command: string): Promise<{ code: number; out: string }> {
+    return new Promise((resolve) => {
+      const child = spawn("bash", ["-c", command], { cwd: project, env });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.stderr.on("data", (chunk) => (out += chunk));
+      child.on("close", (code) => resolve({ code: code ?? 1, out }));
     });
   }
 
   beforeAll(async () => {
-    state = fs.mkdtempSync(path.join(os.tmpdir(), "stack-commands-"));
+    project = cleanCopy();
     emulator = await startEmulator({
       port: 0,
       credentials: [credentials],
       integrations: [{ installationId: "github-ocean", installationAppType: "GitHub", title: "GitHub" }],
     });
     client = new PortClient({ baseUrl: emulator.url, ...credentials });
-    const up = await script("scripts/run-stack.ts", ["up"]);
+    // The user's environment: Port credentials as the README says to give them, nothing of this test run's Pulumi settings.
+    const { PULUMI_BACKEND_URL: _backend, PULUMI_HOME: _home, PULUMI_CONFIG_PASSPHRASE: _passphrase, PORTAL_STACK: _stack, ...user } = process.env;
+    env = { ...user, PORT_BASE_URL: emulator.url, PORT_CLIENT_ID: credentials.clientId, PORT_CLIENT_SECRET: credentials.clientSecret };
+    const up = await run("npm run up");
     expect([up.code, up.code === 0 ? "" : up.out]).toEqual([0, ""]);
   });
 
   afterAll(async () => {
-    await script("scripts/run-stack.ts", ["destroy"]);
     await emulator?.close();
-    fs.rmSync(state, { recursive: true, force: true });
+    fs.rmSync(project, { recursive: true, force: true });
   });
 
-  it("shows a title changed in Port's UI in the preview, with its old and new value", async () => {
+  it("npm run preview shows a title changed in Port's UI, with its old and new value", async () => {
     const service = await getBlueprint(client, "service");
     await replaceBlueprint(client, "service", { ...service!, title: "Renamed in UI" });
-    const preview = await script("scripts/run-stack.ts", ["preview"]);
+    const preview = await run("npm run preview");
     expect(preview.code).toBe(0);
     expect(preview.out).toMatch(/~ title\s*: "Service" => "Renamed in UI"|~ title\s*: "Renamed in UI" => "Service"/);
   });
 
-  it("names the changed field and its old and new value in the pull-request summary", async () => {
-    const out = path.join(state, "summary.md");
-    const summary = await script("scripts/preview-summary.ts", ["dev", "--out", out]);
+  it("npm run preview:summary names the changed field and its old and new value", async () => {
+    const out = path.join(os.tmpdir(), `summary-${process.pid}.md`);
+    const summary = await run(`npm run preview:summary -- dev --out ${out}`);
     expect(summary.code).toBe(0);
     expect(fs.readFileSync(out, "utf8")).toContain('blueprint `service`: changes title from "Renamed in UI" to "Service"');
+    fs.rmSync(out);
   });
 
-  it("puts the code's value back on the next up", async () => {
-    const up = await script("scripts/run-stack.ts", ["up"]);
+  it("PORTAL_STACK=dev npm run up puts the code's value back", async () => {
+    const up = await run("PORTAL_STACK=dev npm run up");
     expect(up.code).toBe(0);
     expect((await getBlueprint(client, "service"))?.title).toBe("Service");
+  });
+
+  it("npm run refresh and npm run pulumi -- stack ls run", async () => {
+    expect((await run("npm run refresh")).code).toBe(0);
+    const stacks = await run("npm run pulumi -- stack ls");
+    expect(stacks.code).toBe(0);
+    expect(stacks.out).toMatch(/^dev\*?\s/m);
+  });
+
+  it("npm run promote -- dev staging previews staging and applies nothing", async () => {
+    emulator.resetStats();
+    const promotion = await run("npm run promote -- dev staging");
+    expect(promotion.out).toContain("## Promote dev -> staging");
+    expect(emulator.stats().writes).toBe(0);
+  });
+
+  it("npm run roadmap and npm run docs run", async () => {
+    const roadmap = await run("npm run roadmap");
+    expect([roadmap.code, roadmap.code === 0 ? "" : roadmap.out]).toEqual([0, ""]);
+    const docs = await run("npm run docs");
+    expect([docs.code, docs.code === 0 ? "" : docs.out]).toEqual([0, ""]);
+  });
+
+  it("npm run destroy is refused before it changes anything while a blueprint holds an entity the stack does not manage", async () => {
+    await createEntity(client, "service", { identifier: "made-in-ui", title: "Made in Port's UI" });
+    emulator.resetStats();
+    const refused = await run("npm run destroy");
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toContain("- deletes blueprint `service` and its 1 entity");
+    expect(refused.out).toContain('Blueprint "service" still has 1 entity, which deleting it would lose.');
+    expect(emulator.stats().writes).toBe(0);
+    await deleteEntity(client, "service", "made-in-ui");
+  });
+
+  it("npm run destroy empties the org, and no command left a change in the project's tree", async () => {
+    const destroy = await run("npm run destroy");
+    expect([destroy.code, destroy.code === 0 ? "" : destroy.out]).toEqual([0, ""]);
+    expect((await listBlueprints(client)).filter((b) => !b.identifier.startsWith("_"))).toEqual([]); // Port's system blueprints stay
+    expect(execFileSync("git", ["status", "--porcelain"], { cwd: project, encoding: "utf8" })).toBe("");
   });
 });
