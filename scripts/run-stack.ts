@@ -53,11 +53,14 @@ async function main(): Promise<number> {
   }
   const { stack, passThrough } = stackArguments(process.argv.slice(3), process.env);
   const target = await openStack(stack);
-  const pulumi = (args: string[]) => runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: target.env, echo: true });
+  const pulumi = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: { ...target.env, ...env }, echo: true });
   try {
     if (steps.check) {
       const events = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portal-events-")), "events.jsonl");
-      const checked = await pulumi([...steps.check, "--event-log", events]);
+      // `--event-log` records the steps while the user reads the usual output; Pulumi offers it
+      // with PULUMI_DEBUG_COMMANDS set.
+      const checked = await pulumi([...steps.check, "--event-log", events], { PULUMI_DEBUG_COMMANDS: "true" });
       if (checked.code !== 0) return checked.code;
       const found = await destructiveSteps(digestFromEventLog(fs.readFileSync(events, "utf8")), orgContentsOf(await orgClient(target)));
       fs.rmSync(path.dirname(events), { recursive: true, force: true });
