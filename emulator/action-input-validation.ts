@@ -1,42 +1,16 @@
 /**
- * Port's checks of a self-service trigger's `userInputs` (port-api.md §6), written from the notes
- * rather than from schemas/ so the two can disagree: closed key sets, input types and formats,
- * entity inputs naming an existing blueprint, and `required` / `order` / `steps` / `dependsOn`
- * naming declared inputs.
+ * Port's checks of a self-service trigger's `userInputs` (apispec.yaml: POST /v1/actions, and
+ * port-api.md §6), written from the sources rather than from schemas/ so the two can disagree:
+ * the form's closed key sets, input types and formats, entity inputs naming an existing
+ * blueprint, and `required` / `order` / `steps` / `dependsOn` naming declared inputs. An input
+ * itself is a JSON schema kept as written (the spec sets no `additionalProperties: false` on it),
+ * so its other keys (`properties`, `uniqueItems`, `exclusiveMinimum`, an `enum` of objects ...) pass.
  */
 import { checkNoExtraKeys, checkObject, checkString } from "./field-checks";
 import { COLORS, PROPERTY_KEY, PROPERTY_KEY_MAX, PROPERTY_TYPES } from "./port-vocabulary";
 import { isPlainObject, jsonType, pointer, Problems } from "./validation-problems";
 
 export const ACTION_INPUT_FORMATS = ["date-time", "url", "email", "ipv4", "ipv6", "yaml", "entity", "user", "team", "proto", "markdown", "multi-line", "labeled-url"];
-
-/** Every key an input may carry (Port's ActionProperty). */
-const INPUT_KEYS = [
-  "type",
-  "title",
-  "icon",
-  "description",
-  "default",
-  "enum",
-  "enumColors",
-  "format",
-  "blueprint",
-  "pattern",
-  "minLength",
-  "maxLength",
-  "minimum",
-  "maximum",
-  "items",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "dependsOn",
-  "visible",
-  "disabled",
-  "dataset",
-  "sort",
-  "encryption",
-];
 
 const USER_INPUTS_KEYS = ["properties", "required", "titles", "order", "steps"];
 
@@ -78,13 +52,12 @@ function checkDataset(problems: Problems, path: string, value: unknown): void {
 function validateInput(problems: Problems, path: string, value: unknown, others: string[], ctx: InputContext): void {
   const input = checkObject(problems, path, value, true);
   if (!input) return;
-  checkNoExtraKeys(problems, path, input, INPUT_KEYS);
   checkString(problems, pointer(path, "type"), input.type, { required: true, allowed: PROPERTY_TYPES });
   checkString(problems, pointer(path, "format"), input.format, { allowed: ACTION_INPUT_FORMATS });
   for (const key of ["title", "icon", "description"]) checkString(problems, pointer(path, key), input[key]);
   checkBooleanOrJq(problems, pointer(path, "visible"), input.visible);
   checkBooleanOrJq(problems, pointer(path, "disabled"), input.disabled);
-  checkString(problems, pointer(path, "encryption"), input.encryption, { allowed: ["aes256-gcm"] });
+  checkEncryption(problems, pointer(path, "encryption"), input.encryption);
   checkNameList(problems, pointer(path, "dependsOn"), input.dependsOn, others, "another input of this action");
   if (input.enum !== undefined && !Array.isArray(input.enum) && !isJqQuery(input.enum)) {
     problems.add(pointer(path, "enum"), `must be array or {jqQuery} (got ${jsonType(input.enum)})`);
@@ -100,20 +73,32 @@ function validateInput(problems: Problems, path: string, value: unknown, others:
     checkString(problems, pointer(path, "items/format"), items.format, { allowed: ACTION_INPUT_FORMATS });
     checkEntityTarget(problems, pointer(path, "items"), items, ctx);
   }
-  if (input.type !== "array" && input.items !== undefined) problems.add(pointer(path, "items"), "is only allowed on array inputs");
 }
 
-/** An entity input (or entity items) must name an existing blueprint; only those take a blueprint and dataset. */
-function checkEntityTarget(problems: Problems, path: string, input: Record<string, unknown>, ctx: InputContext): void {
-  if (input.format === "entity") {
-    if (checkString(problems, pointer(path, "blueprint"), input.blueprint, { required: true }) && !ctx.blueprintExists(input.blueprint as string)) {
-      problems.add(pointer(path, "blueprint"), `names blueprint "${String(input.blueprint)}", which does not exist`);
-    }
-    if (input.dataset !== undefined) checkDataset(problems, pointer(path, "dataset"), input.dataset);
+/**
+ * A secret input: `"aes256-gcm"` (Port encrypts with the organization's client secret) or
+ * `{algorithm: "client-side", key}` (the browser encrypts with the organization's RSA public key).
+ * terraform-provider-port-labs port/action/schema.go and string.go; docs: user-inputs/secret.md.
+ */
+function checkEncryption(problems: Problems, path: string, value: unknown): void {
+  if (value === undefined || typeof value === "string") {
+    checkString(problems, path, value, { allowed: ["aes256-gcm"] });
     return;
   }
-  if (input.blueprint !== undefined) problems.add(pointer(path, "blueprint"), 'is only allowed with format "entity"');
-  if (input.dataset !== undefined) problems.add(pointer(path, "dataset"), 'is only allowed with format "entity"');
+  const encryption = checkObject(problems, path, value);
+  if (!encryption) return;
+  checkNoExtraKeys(problems, path, encryption, ["algorithm", "key"]);
+  checkString(problems, pointer(path, "algorithm"), encryption.algorithm, { required: true, allowed: ["client-side"] });
+  checkString(problems, pointer(path, "key"), encryption.key, { required: true, minLength: 1 });
+}
+
+/** An entity input (or entity items) must name an existing blueprint. */
+function checkEntityTarget(problems: Problems, path: string, input: Record<string, unknown>, ctx: InputContext): void {
+  if (input.format !== "entity") return;
+  if (checkString(problems, pointer(path, "blueprint"), input.blueprint, { required: true }) && !ctx.blueprintExists(input.blueprint as string)) {
+    problems.add(pointer(path, "blueprint"), `names blueprint "${String(input.blueprint)}", which does not exist`);
+  }
+  if (input.dataset !== undefined) checkDataset(problems, pointer(path, "dataset"), input.dataset);
 }
 
 export function validateUserInputs(problems: Problems, path: string, value: unknown, ctx: InputContext): void {
@@ -141,7 +126,7 @@ export function validateUserInputs(problems: Problems, path: string, value: unkn
     const titlePath = pointer(pointer(path, "titles"), key);
     const heading = checkObject(problems, titlePath, title, true);
     if (!heading) continue;
-    checkNoExtraKeys(problems, titlePath, heading, ["title", "description", "visible"]);
+    // apispec.yaml: a title's object is not closed (no additionalProperties: false).
     checkString(problems, pointer(titlePath, "title"), heading.title, { required: true, minLength: 1, maxLength: 140 });
     checkString(problems, pointer(titlePath, "description"), heading.description, { maxLength: 1000 });
   }
@@ -157,9 +142,9 @@ export function validateUserInputs(problems: Problems, path: string, value: unkn
     const stepPath = pointer(pointer(path, "steps"), i);
     const page = checkObject(problems, stepPath, step, true);
     if (!page) return;
+    // apispec.yaml: a step is closed and needs only its title; terraform-provider-port-labs port/action/schema.go: the title is at most 25 characters.
     checkNoExtraKeys(problems, stepPath, page, ["title", "order", "visible"]);
     checkString(problems, pointer(stepPath, "title"), page.title, { required: true, minLength: 1, maxLength: 25 });
-    if (page.order === undefined) problems.add(pointer(stepPath, "order"), "is required");
     checkNameList(problems, pointer(stepPath, "order"), page.order, placeable, "an input or title of this action");
     checkBooleanOrJq(problems, pointer(stepPath, "visible"), page.visible);
   });

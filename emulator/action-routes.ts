@@ -1,8 +1,10 @@
 /**
  * /v1/actions: list, read, create, replace and delete self-service actions and automations
  * (port-api.md §6, §8; both trigger types share the route and the "actions" collection).
- * Port adds an `id` and meta fields. Blueprint renames are followed; deleting a blueprint deletes
- * the actions and automations bound to it (assumption; see emulator/README.md).
+ * Port adds an `id` and meta fields. Blueprint renames are followed (assumption; see
+ * emulator/README.md). Deleting a blueprint with `delete_actions=true` deletes the actions and
+ * automations bound to it (apispec.yaml: DELETE /v1/blueprints/{identifier}); without it they stay,
+ * still naming the deleted blueprint (assumption; see emulator/README.md).
  */
 import { randomBytes } from "crypto";
 import { ApiError, identifierTaken, notFound } from "./api-error";
@@ -106,7 +108,8 @@ export function registerActionRoutes(router: Router, store: OrgStore): void {
     renamed: (from, to) => {
       for (const action of actions().values()) renameBlueprint(action, from, to);
     },
-    deleted: (identifier) => {
+    deleted: (identifier, { deleteActions }) => {
+      if (!deleteActions) return;
       for (const action of [...actions().values()]) if (boundBlueprint(action) === identifier) actions().delete(action.identifier);
     },
   });

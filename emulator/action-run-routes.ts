@@ -1,6 +1,6 @@
 /**
- * Action runs (port-api.md §7): `POST /v1/actions/{id}/runs` starts a run of a self-service action
- * and answers 202 with the run IN_PROGRESS (WAITING_FOR_APPROVAL when the action requires
+ * Action runs (apispec.yaml: /v1/actions/{action_identifier}/runs, /v1/actions/runs): `POST
+ * /v1/actions/{id}/runs` starts a run of a self-service action and answers 202 with the run IN_PROGRESS (WAITING_FOR_APPROVAL when the action requires
  * approval); `GET /v1/actions/runs[/{run}]` reads them; `PATCH /v1/actions/runs/{run}` reports
  * progress, and a final status (SUCCESS, FAILURE) cannot change again. Runs are not executed.
  *
@@ -70,10 +70,7 @@ export function registerActionRunRoutes(router: Router, store: OrgStore): void {
     if (trigger.type !== "self-service") {
       throw new ApiError(422, "invalid_request", `"${action.identifier}" is an automation: it runs on its event and cannot be run through the API`);
     }
-    if (action.publish === false) {
-      // An unpublished action cannot be run (assumption; see emulator/README.md).
-      throw new ApiError(422, "action_not_published", `Action "${action.identifier}" is not published`);
-    }
+    // `publish` is not checked: apispec.yaml says it matters only for automations.
     const properties = validateRunRequest(request, action);
     const entity = runEntity(store, action, request.entity);
     const blueprint = typeof trigger.blueprintIdentifier === "string" ? store.blueprints.get(trigger.blueprintIdentifier) : undefined;
@@ -106,11 +103,15 @@ export function registerActionRunRoutes(router: Router, store: OrgStore): void {
   });
 }
 
-/** The form's values must be declared inputs of the right JSON type; required inputs must be given. */
+/**
+ * The request is `{properties, entity?}`, `properties` required (apispec.yaml: POST
+ * /v1/actions/{action_identifier}/runs); its values must be declared inputs of the right JSON type,
+ * and required inputs must be given.
+ */
 function validateRunRequest(request: Record<string, unknown>, action: StoredAction): Record<string, unknown> {
   const problems = new Problems();
   checkNoExtraKeys(problems, "/", request, ["properties", "entity"]);
-  const properties = checkObject(problems, "/properties", request.properties) ?? {};
+  const properties = checkObject(problems, "/properties", request.properties, true) ?? {};
   const userInputs = (action.trigger.userInputs ?? {}) as Record<string, unknown>;
   const inputs = (userInputs.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [key, value] of Object.entries(properties)) {

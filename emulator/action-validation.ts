@@ -1,8 +1,10 @@
 /**
  * Validates a whole action or automation document as Port does on POST and PUT /v1/actions
- * (port-api.md §6, §8): `additionalProperties: false` at every level, the trigger by type, the
- * blueprint of a self-service action or entity event must exist, the action watched by a run
- * event must exist. Every problem is collected and reported in one 422.
+ * (apispec.yaml: POST /v1/actions; port-api.md §6, §8): `additionalProperties: false` on the
+ * document, the trigger, the invocation method and the form (not on the inputs themselves), the
+ * trigger by type, a self-service action's blueprint (optional for every operation) and an entity
+ * event's blueprint must exist, the action watched by a run event must exist. Every problem is
+ * collected and reported in one 422.
  */
 import { validateUserInputs } from "./action-input-validation";
 import { checkBoolean, checkNoExtraKeys, checkObject, checkString } from "./field-checks";
@@ -79,6 +81,7 @@ function validateApproval(problems: Problems, required: unknown, notification: u
 }
 
 function validateTrigger(problems: Problems, value: unknown, ctx: ActionValidationContext): void {
+  // A string trigger ("CREATE") is the legacy v1 shape of POST /v1/blueprints/{id}/actions, deprecated (apispec.yaml); POST /v1/actions takes an object.
   const trigger = checkObject(problems, "/trigger", value, true);
   if (!trigger) return;
   if (!checkString(problems, "/trigger/type", trigger.type, { required: true, allowed: ["self-service", "automation"] })) return;
@@ -94,13 +97,15 @@ function checkBlueprint(problems: Problems, path: string, value: unknown, ctx: A
 function validateSelfService(problems: Problems, trigger: Record<string, unknown>, ctx: ActionValidationContext): void {
   checkNoExtraKeys(problems, "/trigger", trigger, SELF_SERVICE_KEYS);
   checkString(problems, "/trigger/operation", trigger.operation, { required: true, allowed: ["CREATE", "DAY-2", "DELETE"] });
-  checkBlueprint(problems, "/trigger/blueprintIdentifier", trigger.blueprintIdentifier, ctx, trigger.operation === "DAY-2" || trigger.operation === "DELETE");
+  // apispec.yaml: POST /v1/actions: blueprintIdentifier is optional in the CREATE and in the DAY-2/DELETE trigger.
+  checkBlueprint(problems, "/trigger/blueprintIdentifier", trigger.blueprintIdentifier, ctx, false);
   for (const key of ["actionCardButtonText", "executeActionButtonText"]) {
     checkString(problems, pointer("/trigger", key), trigger[key], { minLength: 1, maxLength: 15, pattern: /^\S(.*\S)?$/ });
   }
   validateUserInputs(problems, "/trigger/userInputs", trigger.userInputs, ctx);
   const condition = checkObject(problems, "/trigger/condition", trigger.condition);
   if (!condition) return;
+  // apispec.yaml: the CREATE trigger has no condition key (additionalProperties: false).
   if (trigger.operation === "CREATE") problems.add("/trigger/condition", "is only allowed for DAY-2 and DELETE operations");
   checkNoExtraKeys(problems, "/trigger/condition", condition, ["type", "combinator", "rules"]);
   checkString(problems, "/trigger/condition/type", condition.type, { required: true, allowed: ["SEARCH"] });
@@ -117,11 +122,12 @@ function validateAutomationTrigger(problems: Problems, trigger: Record<string, u
   checkNoExtraKeys(problems, "/trigger/condition", condition, ["type", "expressions", "combinator"]);
   checkString(problems, "/trigger/condition/type", condition.type, { required: true, allowed: ["JQ"] });
   checkString(problems, "/trigger/condition/combinator", condition.combinator, { allowed: ["and", "or"] });
+  // apispec.yaml: expressions is a required array of strings with no minimum: an empty list filters nothing.
   if (!Array.isArray(condition.expressions)) {
     problems.add("/trigger/condition/expressions", condition.expressions === undefined ? "is required" : `must be array (got ${jsonType(condition.expressions)})`);
     return;
   }
-  condition.expressions.forEach((expression, i) => checkString(problems, pointer("/trigger/condition/expressions", i), expression, { minLength: 1 }));
+  condition.expressions.forEach((expression, i) => checkString(problems, pointer("/trigger/condition/expressions", i), expression));
 }
 
 function validateEvent(problems: Problems, event: Record<string, unknown>, ctx: ActionValidationContext): void {

@@ -1,6 +1,9 @@
 /**
  * Validates a whole blueprint document as Port does on POST and PUT (PATCH validates the merged
- * result). Written from port-api.md §3, independent of schemas/, so it can disagree with them.
+ * result). Written from apispec.yaml (POST /v1/blueprints) and port-api.md §3, independent of
+ * schemas/, so it can disagree with them. A property is a JSON schema Port keeps as written (the
+ * spec sets no `additionalProperties: false` on it or on its `items`), so keys other than those
+ * checked here (`properties`, `patternProperties`, `exclusiveMinimum`, ...) are accepted.
  * Every problem is collected and reported in one 422.
  */
 import {
@@ -36,7 +39,11 @@ const KEYED_MAPS = [
   ["/aggregationProperties", (b: Record<string, unknown>) => b.aggregationProperties],
 ] as const;
 
-const CALCULATION_KEYS = ["calculation", "type", "title", "description", "icon", "format", "spec", "specAuthentication", "colorized", "colors", "items"];
+// apispec.yaml: calculationProperties (additionalProperties: false); `dateFormat` is sent by terraform-provider-port-labs internal/cli/models.go.
+const CALCULATION_KEYS = ["calculation", "type", "title", "description", "icon", "format", "dateFormat", "spec", "specAuthentication", "colorized", "colors", "items"];
+
+// apispec.yaml: relations (additionalProperties: false).
+const RELATION_KEYS = ["title", "description", "target", "required", "many", "type"];
 
 /** Throws a 422 ApiError listing every problem. */
 export function validateBlueprint(body: unknown, ctx: BlueprintValidationContext): asserts body is Blueprint {
@@ -161,8 +168,10 @@ function validateProperty(problems: Problems, path: string, value: unknown): voi
 function validateRelation(problems: Problems, path: string, value: unknown, targetExists: (id: string) => boolean): void {
   const relation = checkObject(problems, path, value, true);
   if (!relation) return;
-  checkString(problems, pointer(path, "title"), relation.title);
+  checkNoExtraKeys(problems, path, relation, RELATION_KEYS);
+  checkString(problems, pointer(path, "title"), relation.title, { maxLength: 100 });
   checkString(problems, pointer(path, "description"), relation.description);
+  checkString(problems, pointer(path, "type"), relation.type);
   if (checkString(problems, pointer(path, "target"), relation.target, { required: true })) {
     if (!targetExists(relation.target as string)) {
       problems.add(pointer(path, "target"), `names blueprint "${relation.target}", which does not exist`);
@@ -171,6 +180,7 @@ function validateRelation(problems: Problems, path: string, value: unknown, targ
   // The spec lists target, required and many as required keys.
   checkBoolean(problems, pointer(path, "required"), relation.required, true);
   checkBoolean(problems, pointer(path, "many"), relation.many, true);
+  // docs: relate-blueprints.md ("A Relation can't be configured with both many and required").
   if (relation.many === true && relation.required === true) {
     problems.add(path, "cannot be both many and required (Port does not allow a required many-relation)");
   }
@@ -179,7 +189,7 @@ function validateRelation(problems: Problems, path: string, value: unknown, targ
 function validateMirror(problems: Problems, path: string, value: unknown, relations: Record<string, unknown>): void {
   const mirror = checkObject(problems, path, value, true);
   if (!mirror) return;
-  checkString(problems, pointer(path, "title"), mirror.title);
+  checkString(problems, pointer(path, "title"), mirror.title, { maxLength: 100 });
   if (!checkString(problems, pointer(path, "path"), mirror.path, { required: true })) return;
   const segments = (mirror.path as string).split(".");
   if (segments.length < 2 || segments.some((s) => s === "")) {
@@ -197,7 +207,7 @@ function validateCalculation(problems: Problems, path: string, value: unknown): 
   checkString(problems, pointer(path, "type"), calc.type, { required: true, allowed: PROPERTY_TYPES });
   checkString(problems, pointer(path, "format"), calc.format, { allowed: CALCULATION_FORMATS });
   checkString(problems, pointer(path, "spec"), calc.spec, { allowed: PROPERTY_SPECS });
-  checkString(problems, pointer(path, "title"), calc.title);
+  checkString(problems, pointer(path, "title"), calc.title, { maxLength: 100 });
   checkBoolean(problems, pointer(path, "colorized"), calc.colorized);
   checkColorMap(problems, pointer(path, "colors"), calc.colors, COLORS);
 }
@@ -205,7 +215,7 @@ function validateCalculation(problems: Problems, path: string, value: unknown): 
 function validateAggregation(problems: Problems, path: string, value: unknown, targetExists: (id: string) => boolean): void {
   const aggregation = checkObject(problems, path, value, true);
   if (!aggregation) return;
-  checkString(problems, pointer(path, "title"), aggregation.title, { required: true });
+  checkString(problems, pointer(path, "title"), aggregation.title, { required: true, maxLength: 100 });
   checkString(problems, pointer(path, "type"), aggregation.type, { allowed: ["number"] });
   if (checkString(problems, pointer(path, "target"), aggregation.target, { required: true })) {
     if (!targetExists(aggregation.target as string)) {

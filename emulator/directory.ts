@@ -74,16 +74,6 @@ export function newUser(email: string, roles: string[], teams: string[]): Stored
   };
 }
 
-/** A user as the API shows it. */
-export function userView(user: StoredUser): Record<string, unknown> {
-  return {
-    ...user,
-    roles: user.roles.map((name) => ({ name })),
-    teams: user.teams.map((name) => ({ name })),
-    teamsIdentifiers: [...user.teams],
-  };
-}
-
 /** A team as the API shows it, with its members read from the users. */
 export function teamView(store: OrgStore, team: StoredTeam): Record<string, unknown> {
   const users = [...usersOf(store).values()]

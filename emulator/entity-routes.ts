@@ -1,4 +1,4 @@
-/** /v1/blueprints/:blueprint/entities: create/upsert, read, list, replace, patch, delete (port-api.md §4). */
+/** /v1/blueprints/:blueprint/entities: create/upsert, read, list, replace, patch, delete (port-api.md §4; deletion is asynchronous). */
 import { randomUUID } from "crypto";
 import { ApiError, identifierTaken, notFound } from "./api-error";
 import { deleteEntity } from "./entity-dependents";
@@ -52,11 +52,11 @@ export function registerEntityRoutes(router: Router, store: OrgStore): void {
     return { body: { ok: true, entity: writeEntity(store, blueprint, doc, existing, clientId, flags) } };
   });
 
+  // Answers at once; the entity goes after a delay (asynchronous in Port, see entity-dependents.ts).
   router.add("DELETE", ENTITY, ({ params, query }) => {
     const flags = booleanParams(query, ["delete_dependents"]);
     const entity = getEntity(store, params.blueprint, params.id);
-    deleteEntity(store, entity.blueprint, entity.identifier, flags.delete_dependents);
-    store.changed();
+    deleteEntity(store, entity, flags.delete_dependents);
     return { body: { ok: true } };
   });
 }

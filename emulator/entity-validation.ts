@@ -7,6 +7,7 @@ import { ENTITY_IDENTIFIER, ENTITY_IDENTIFIER_MAX, META_FIELDS } from "./port-vo
 import { checkNoExtraKeys, checkObject, checkString } from "./field-checks";
 import { isPlainObject, jsonType, pointer, Problems } from "./validation-problems";
 import type { Blueprint } from "./org-store";
+import { TEAM_BLUEPRINT } from "./people-entities";
 
 export interface EntityValidationContext {
   blueprint: Blueprint;
@@ -44,17 +45,34 @@ export function validateEntity(entity: Doc, ctx: EntityValidationContext): Relat
   }
   if (entity.title !== null) checkString(problems, "/title", entity.title);
   if (entity.icon !== null) checkString(problems, "/icon", entity.icon);
-  checkTeam(problems, entity.team);
+  checkTeam(problems, entity.team, ctx);
   validateProperties(problems, entity.properties, blueprint);
   const missing = validateRelations(problems, entity, ctx);
   problems.throwIfAny();
   return missing;
 }
 
-function checkTeam(problems: Problems, team: unknown): void {
-  if (team === undefined || team === null || typeof team === "string") return;
-  if (Array.isArray(team) && team.every((t) => typeof t === "string")) return;
-  problems.add("/team", `must be a team identifier or an array of them (got ${jsonType(team)})`);
+/**
+ * `team`: one team identifier or a list. Under Direct ownership it is a hidden relation to the
+ * `_team` blueprint holding the owning teams' identifiers (docs sso-rbac/users-and-teams/manage-users-teams.md),
+ * so each value must be a `_team` entity's identifier, not a team name; other blueprints' values are kept as sent.
+ */
+function checkTeam(problems: Problems, team: unknown, ctx: EntityValidationContext): void {
+  if (team === undefined || team === null) return;
+  const values = typeof team === "string" ? [team] : team;
+  if (!Array.isArray(values) || !values.every((t) => typeof t === "string")) {
+    problems.add("/team", `must be a team identifier or an array of them (got ${jsonType(team)})`);
+    return;
+  }
+  if ((ctx.blueprint.ownership as { type?: unknown } | undefined)?.type !== "Direct") return;
+  values.forEach((value, index) => {
+    if (ctx.entityExists(TEAM_BLUEPRINT, value)) return;
+    const path = typeof team === "string" ? "/team" : pointer("/team", index);
+    problems.add(
+      path,
+      `"${value}" is not the identifier of a ${TEAM_BLUEPRINT} entity (blueprint "${ctx.blueprint.identifier}" has Direct ownership; find a team's identifier by searching ${TEAM_BLUEPRINT})`,
+    );
+  });
 }
 
 function validateProperties(problems: Problems, value: unknown, blueprint: Blueprint): void {

@@ -1,9 +1,11 @@
 /**
- * Port's checks of `invocationMethod` (port-api.md §6): one closed key set per `type`, the
- * required keys of each, and an UPSERT_ENTITY target blueprint that exists.
+ * Port's checks of `invocationMethod` (apispec.yaml: POST /v1/actions; port-api.md §6): one closed
+ * key set per `type`, the required keys of each, payloads and bodies that are objects or arrays,
+ * and an UPSERT_ENTITY target blueprint that exists. A webhook `url` is any string to the spec
+ * (it may begin with a template such as `{{ .secrets.HOST }}`).
  */
 import { checkNoExtraKeys, checkObject, checkString } from "./field-checks";
-import { jsonType, pointer, Problems } from "./validation-problems";
+import { isPlainObject, jsonType, pointer, Problems } from "./validation-problems";
 
 interface MethodRule {
   required: string[];
@@ -46,6 +48,12 @@ export function validateInvocationMethod(problems: Problems, value: unknown, blu
   checkString(problems, pointer(path, "method"), method.method, { allowed: ["POST", "PUT", "PATCH", "DELETE", "GET"] });
   for (const key of ["headers", "workflowInputs", "pipelineVariables", "integrationActionExecutionProperties"]) {
     if (method[key] !== undefined) checkObject(problems, pointer(path, key), method[key]);
+  }
+  // apispec.yaml: `payload` (KAFKA, AZURE_DEVOPS) and `body` (WEBHOOK) are oneOf array / object.
+  for (const key of ["payload", "body"]) {
+    if (method[key] !== undefined && !Array.isArray(method[key]) && !isPlainObject(method[key])) {
+      problems.add(pointer(path, key), `must be object or array (got ${jsonType(method[key])})`);
+    }
   }
   const headers = method.headers;
   if (headers !== null && typeof headers === "object") {

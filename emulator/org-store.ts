@@ -27,11 +27,38 @@ export interface OrgSnapshot {
   collections?: Record<string, [string, StoredObject][]>;
 }
 
+/** The query flags of the request that created a blueprint. */
+export interface BlueprintCreation {
+  /** `create_catalog_page` (apispec.yaml: POST /v1/blueprints, default true). */
+  createCatalogPage: boolean;
+}
+
+/** The query flags of the request that deleted a blueprint. */
+export interface BlueprintDeletion {
+  /** `delete_actions` (apispec.yaml: DELETE /v1/blueprints/{identifier}, default false). */
+  deleteActions: boolean;
+}
+
 /** What a kind may do when a blueprint is created, renamed or deleted (e.g. create its entity page). */
 export interface BlueprintListener {
-  created?(blueprint: Blueprint): void;
+  created?(blueprint: Blueprint, creation: BlueprintCreation): void;
   renamed?(from: string, to: string): void;
-  deleted?(identifier: string): void;
+  deleted?(identifier: string, deletion: BlueprintDeletion): void;
+}
+
+/**
+ * How long a deleted entity stays before it is gone: Port deletes entities asynchronously
+ * ("may take a few seconds", apispec.yaml: DELETE /v1/blueprints/{identifier}). Small by default so
+ * tests stay fast; the PORT_EMULATOR_ENTITY_DELETION_DELAY_MS environment variable sets it.
+ */
+export const DEFAULT_ENTITY_DELETION_DELAY_MS = 100;
+
+function entityDeletionDelayFromEnv(): number {
+  const raw = process.env.PORT_EMULATOR_ENTITY_DELETION_DELAY_MS;
+  if (raw === undefined || raw === "") return DEFAULT_ENTITY_DELETION_DELAY_MS;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`PORT_EMULATOR_ENTITY_DELETION_DELAY_MS must be a number of milliseconds >= 0 (got ${JSON.stringify(raw)})`);
+  return value;
 }
 
 export class OrgStore {
@@ -39,6 +66,10 @@ export class OrgStore {
   private readonly entitiesByBlueprint = new Map<string, Map<string, Entity>>();
   private readonly collections = new Map<string, Map<string, StoredObject>>();
   private readonly blueprintListeners: BlueprintListener[] = [];
+  /** Work Port does asynchronously (entity deletion, migrations), cancelled by clear() and dispose(). */
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** See DEFAULT_ENTITY_DELETION_DELAY_MS. */
+  entityDeletionDelayMs = entityDeletionDelayFromEnv();
   /** Called after every mutation; the server wires it to persistence. */
   onChange: () => void = () => {};
 
@@ -67,16 +98,41 @@ export class OrgStore {
     this.blueprintListeners.push(listener);
   }
 
-  blueprintCreated(blueprint: Blueprint): void {
-    for (const l of this.blueprintListeners) l.created?.(blueprint);
+  blueprintCreated(blueprint: Blueprint, creation: BlueprintCreation): void {
+    for (const l of this.blueprintListeners) l.created?.(blueprint, creation);
   }
 
   blueprintRenamed(from: string, to: string): void {
     for (const l of this.blueprintListeners) l.renamed?.(from, to);
   }
 
-  blueprintDeleted(identifier: string): void {
-    for (const l of this.blueprintListeners) l.deleted?.(identifier);
+  blueprintDeleted(identifier: string, deletion: BlueprintDeletion): void {
+    for (const l of this.blueprintListeners) l.deleted?.(identifier, deletion);
+  }
+
+  /**
+   * Runs `work` after `delayMs`, then persists: what Port does asynchronously. Timers do not keep
+   * the process alive; clear() and dispose() cancel those still pending.
+   */
+  later(delayMs: number, work: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      try {
+        work();
+        this.changed();
+      } catch (err) {
+        // No request to answer with the error: report it rather than crash the process.
+        console.error(`Port emulator: asynchronous work failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** Cancels the pending asynchronous work (the emulator is closing). */
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
   }
 
   /** The stored blueprint, or Port's 404 `not_found`. */
@@ -129,6 +185,7 @@ export class OrgStore {
   }
 
   clear(): void {
+    this.dispose();
     this.blueprints.clear();
     this.entitiesByBlueprint.clear();
     // Emptied in place: routes may hold a collection's map for their lifetime.

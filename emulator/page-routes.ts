@@ -2,7 +2,8 @@
  * /v1/pages (port-api.md §10, beta): list, read, create (answers `{ok, identifier}`), replace,
  * patch and delete pages, and patch or delete one widget by id. Pages live in the "pages"
  * collection keyed by identifier. Every org has the home page from the start; creating a
- * blueprint creates its entity page `<bp>Entity`, which follows renames and goes with it.
+ * blueprint creates its entity page `<bp>Entity` and, unless `create_catalog_page=false`, its
+ * catalog page `<bp>s`. Pages tied to a blueprint follow its renames and go with it.
  */
 import { ApiError, identifierTaken, notFound } from "./api-error";
 import { type Blueprint, type OrgStore, type StoredObject } from "./org-store";
@@ -83,6 +84,56 @@ function entityPage(blueprint: Blueprint): Page {
   };
 }
 
+/**
+ * The catalog page Port creates with a blueprint (docs customize-pages-dashboards-and-plugins/page/catalog-page.md):
+ * type `blueprint-entities`, a table of the blueprint's entities. Its identifier is the blueprint's with
+ * an "s" (Port's catalog URLs in the docs: `service` → app.getport.io/services); its title, the
+ * blueprint's title with an "s", and its widget are assumptions: see emulator/README.md.
+ */
+function catalogPage(blueprint: Blueprint): Page {
+  const now = new Date().toISOString();
+  const identifier = catalogPageOf(blueprint.identifier);
+  return {
+    identifier,
+    type: "blueprint-entities",
+    blueprint: blueprint.identifier,
+    title: `${(blueprint.title as string | undefined) ?? blueprint.identifier}s`,
+    ...(blueprint.icon === undefined ? {} : { icon: blueprint.icon }),
+    widgets: [
+      {
+        id: `${identifier}Table`,
+        type: "table-entities-explorer",
+        blueprint: blueprint.identifier,
+        dataset: { combinator: "and", rules: [{ property: "$blueprint", operator: "=", value: "{{blueprint}}" }] },
+      },
+    ],
+    createdAt: now,
+    createdBy: "port",
+    updatedAt: now,
+    updatedBy: "port",
+  };
+}
+
+function catalogPageOf(blueprint: string): string {
+  return `${blueprint}s`;
+}
+
+/** Adds a page Port creates itself, unless a page has its identifier already (then Port's is not made: assumption; see emulator/README.md). */
+function addGeneratedPage(store: OrgStore, page: Page): void {
+  if (pages(store).has(page.identifier)) return;
+  pages(store).set(page.identifier, page);
+  createPagePermissions(store, page.identifier);
+}
+
+/** In a page tied to a renamed blueprint, the blueprint named at the top and in its widgets follows (assumption; see emulator/README.md). */
+function followRename(node: unknown, from: string, to: string): void {
+  if (Array.isArray(node)) node.forEach((item) => followRename(item, from, to));
+  if (!isPlainObject(node)) return;
+  if (node.blueprint === from) node.blueprint = to;
+  followRename(node.widgets, from, to);
+  if (Array.isArray(node.groups)) node.groups.forEach((group) => isPlainObject(group) && followRename(group.widgets, from, to));
+}
+
 function refuseType(type: unknown): void {
   const problems = new Problems();
   if (type === "home") problems.add("/type", `must not be "home": the organization's home page exists already; update "${HOME_PAGE}" instead`);
@@ -115,24 +166,33 @@ export function registerPageRoutes(router: Router, store: OrgStore): void {
   });
 
   store.onBlueprint({
-    created: (blueprint) => {
-      const page = entityPage(blueprint);
-      pages(store).set(page.identifier, page);
-      createPagePermissions(store, page.identifier);
+    created: (blueprint, { createCatalogPage }) => {
+      addGeneratedPage(store, entityPage(blueprint));
+      if (createCatalogPage) addGeneratedPage(store, catalogPage(blueprint));
     },
+    // The entity page takes the new identifier; other pages keep theirs (assumption; see emulator/README.md).
     renamed: (from, to) => {
+      for (const page of pages(store).values()) if (page.blueprint === from) followRename(page, from, to);
       const page = pages(store).get(entityPageOf(from));
       if (!page) return;
       pages(store).delete(page.identifier);
-      pages(store).set(entityPageOf(to), { ...page, identifier: entityPageOf(to), blueprint: to });
+      pages(store).set(entityPageOf(to), { ...page, identifier: entityPageOf(to) });
       movePagePermissions(store, entityPageOf(from), entityPageOf(to));
     },
+    // "All pages tied to that blueprint (including the default page that was created for it) will be
+    // deleted as well" (docs customize-pages-dashboards-and-plugins/page/catalog-page.md).
     deleted: (identifier) => {
-      pages(store).delete(entityPageOf(identifier));
-      dropPagePermissions(store, entityPageOf(identifier));
+      for (const page of [...pages(store).values()]) {
+        if (page.blueprint !== identifier) continue;
+        pages(store).delete(page.identifier);
+        dropPagePermissions(store, page.identifier);
+      }
     },
   });
 
+  // apispec.yaml: GET /v1/pages has a required `compact` query parameter with default false. Port's server
+  // fills in a missing parameter's default before checking it (a Fastify route schema: "Default Response" in
+  // the spec), so an absent `compact` reads as false (assumption; see emulator/README.md).
   router.add("GET", "/v1/pages", ({ query }) => {
     const { compact } = booleanParams(query, ["compact"]);
     const all = [...pages(store).values()];

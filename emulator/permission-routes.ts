@@ -1,6 +1,6 @@
 /**
- * Permission singletons (port-api.md §9): `GET|PATCH /v1/blueprints/{bp}/permissions` and
- * `GET|PATCH /v1/actions/{action}/permissions`. They have no id and cannot be created or deleted:
+ * Permission singletons (apispec.yaml: `GET|PATCH /v1/blueprints/{blueprint_identifier}/permissions`
+ * and `GET|PATCH /v1/actions/{action_identifier}/permissions`). They have no id and cannot be created or deleted:
  * each exists with its parent, but only `delayMs` after the parent's `createdAt` (Port creates
  * permission scopes asynchronously; before that the emulator answers 404). Until the first
  * PATCH they hold Port's defaults; what a PATCH sends is kept as an override of those defaults.
@@ -76,7 +76,11 @@ export function registerPermissionRoutes(router: Router, store: OrgStore, opts: 
   });
 }
 
-/** 404 while the scope has not appeared yet (assumption; see emulator/README.md). */
+/**
+ * Both GET and PATCH fail until the scope exists: Port creates scopes asynchronously after their parent
+ * (terraform-provider-port-labs internal/cli/client.go repeats every `/permissions` call until it is ok).
+ * The 404 `not_found` answer meanwhile: assumption; see emulator/README.md.
+ */
 function requireReady(kind: "blueprint" | "action", id: string, createdAt: unknown, delayMs: number): void {
   const created = typeof createdAt === "string" ? Date.parse(createdAt) : NaN;
   if (Number.isNaN(created) || Date.now() >= created + delayMs) return;

@@ -1,9 +1,9 @@
 /**
- * Validates a scorecard body as Port does on POST and PUT (port-api.md §5): Port's JSON schema
- * (`additionalProperties: false`; required identifier, title, rules; conditions by kind) and the
- * level rules its docs state (rules name an existing level, never the first). Written from
- * port-api.md, independent of schemas/, so it can disagree with them. Every problem is
- * collected and reported in one 422.
+ * Validates a scorecard body as Port does on POST and PUT (apispec.yaml: POST
+ * /v1/blueprints/{blueprint_identifier}/scorecards): required identifier, title, rules; conditions
+ * by the spec's shapes; and the level rules Port's docs state (rules name an existing level, never
+ * the first). Independent of kinds/, so it can disagree with them. Every problem is collected and
+ * reported in one 422.
  */
 import { COLORS, ENTITY_IDENTIFIER, META_FIELDS, PROPERTY_KEY, PROPERTY_KEY_MAX } from "./port-vocabulary";
 import { checkBoolean, checkNoExtraKeys, checkObject, checkString } from "./field-checks";
@@ -20,12 +20,13 @@ export const DEFAULT_LEVELS = [
 const SCORECARD_KEYS = ["identifier", "title", "filter", "levels", "rules", "properties"];
 const RULE_KEYS = ["identifier", "title", "description", "level", "query"];
 
-const TEXT_OPERATORS = ["=", "!=", "contains", "doesNotContains", "beginsWith", "doesNotBeginsWith", "endsWith", "doesNotEndsWith"];
-const ORDER_OPERATORS = [">", "<", ">=", "<="];
+// apispec.yaml: POST /v1/blueprints/{blueprint_identifier}/scorecards, `conditions.items.anyOf`.
+const COMPARISON_OPERATORS = ["=", "!=", ">", "<", ">=", "<=", "contains", "doesNotContains", "beginsWith", "doesNotBeginsWith", "endsWith", "doesNotEndsWith"];
 const LIST_OPERATORS = ["containsAny", "in"];
 const EMPTY_OPERATORS = ["isEmpty", "isNotEmpty"];
 const DATE_OPERATORS = ["between", "notBetween", "="];
-const DATE_PRESETS = ["today", "tomorrow", "yesterday", "lastDay", "lastWeek", "last2Weeks", "lastMonth", "last3Months", "last6Months", "last12Months"];
+/** The scorecard's own presets: the entity query's `lastDay` is not among them. */
+const DATE_PRESETS = ["today", "tomorrow", "yesterday", "lastWeek", "last2Weeks", "lastMonth", "last3Months", "last6Months", "last12Months"];
 const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
 /** Throws a 422 ApiError listing every problem. `pathBlueprint` is the `{bp}` of the request path. */
@@ -118,55 +119,80 @@ function checkQuery(problems: Problems, path: string, query: unknown): void {
   }
 }
 
-/** One condition: it tests `property` (a key or meta-property) or `relation`, and its operator fixes the value's shape. */
+/**
+ * One shape of condition in the spec's `anyOf`: what it tests (`property` or `relation`), its
+ * operators, and its value. Only the date shape refuses other keys (`additionalProperties: false`).
+ */
+interface ConditionShape {
+  target: "property" | "relation";
+  operators: string[];
+  value: "date" | "list" | "comparison" | "none";
+}
+
+const CONDITION_SHAPES: ConditionShape[] = [
+  { target: "property", operators: DATE_OPERATORS, value: "date" },
+  { target: "property", operators: LIST_OPERATORS, value: "list" },
+  { target: "relation", operators: LIST_OPERATORS, value: "list" },
+  { target: "property", operators: COMPARISON_OPERATORS, value: "comparison" },
+  { target: "relation", operators: COMPARISON_OPERATORS, value: "comparison" },
+  { target: "property", operators: EMPTY_OPERATORS, value: "none" },
+  { target: "relation", operators: EMPTY_OPERATORS, value: "none" },
+];
+
+/** One condition: valid when it fits any shape; otherwise the problems of the shape its target and operator point to. */
 function checkCondition(problems: Problems, path: string, condition: unknown): void {
   const object = checkObject(problems, path, condition, true);
   if (!object) return;
-  const onRelation = object.relation !== undefined;
-  if (onRelation === (object.property !== undefined)) {
-    problems.add(path, "must have exactly one of property or relation");
+  const results = CONDITION_SHAPES.map((shape) => ({ shape, problems: shapeProblems(shape, path, object) }));
+  if (results.some((result) => result.problems.empty)) return;
+  const target = "property" in object ? "property" : "relation" in object ? "relation" : undefined;
+  if (target === undefined) {
+    problems.add(path, "must have property or relation");
     return;
   }
-  const target = onRelation ? "relation" : "property";
-  checkString(problems, pointer(path, target), object[target], {
-    required: true,
-    pattern: onRelation ? PROPERTY_KEY : /^(\$[A-Za-z]+|[A-Za-z0-9@_=\\-]+)$/,
-  });
-  const operators = onRelation
-    ? [...TEXT_OPERATORS, ...LIST_OPERATORS, ...EMPTY_OPERATORS]
-    : [...TEXT_OPERATORS, ...ORDER_OPERATORS, ...LIST_OPERATORS, ...EMPTY_OPERATORS, "between", "notBetween"];
-  if (!checkString(problems, pointer(path, "operator"), object.operator, { required: true, allowed: operators })) return;
-  const operator = object.operator as string;
+  const fitting = results.filter((result) => result.shape.target === target && result.shape.operators.includes(object.operator as string));
+  // `=` is both a comparison and a date condition (on properties): an object value points to the date shape.
+  const byValue = fitting.filter((result) => object.operator !== "=" || (result.shape.value === "date") === isPlainObject(object.value));
+  const candidates = byValue.length > 0 ? byValue : fitting;
+  if (candidates.length === 0) {
+    const operators = [...new Set(results.filter((result) => result.shape.target === target).flatMap((result) => result.shape.operators))];
+    checkString(problems, pointer(path, "operator"), object.operator, { required: true, allowed: operators });
+    return;
+  }
+  const closest = candidates.reduce((best, next) => (next.problems.list.length < best.problems.list.length ? next : best));
+  for (const problem of closest.problems.list) problems.add(problem.path, problem.message, problem.allowedValues);
+}
+
+function shapeProblems(shape: ConditionShape, path: string, object: Record<string, unknown>): Problems {
+  const problems = new Problems();
+  if (shape.value === "date") checkNoExtraKeys(problems, path, object, [shape.target, "operator", "value"]);
+  checkString(problems, pointer(path, shape.target), object[shape.target], { required: true });
+  checkString(problems, pointer(path, "operator"), object.operator, { required: true, allowed: shape.operators });
   const valuePath = pointer(path, "value");
   const value = object.value;
-
-  if (EMPTY_OPERATORS.includes(operator)) {
-    checkNoExtraKeys(problems, path, object, [target, "operator", "not"]);
-    checkBoolean(problems, pointer(path, "not"), object.not);
-    return;
-  }
-  checkNoExtraKeys(problems, path, object, [target, "operator", "value"]);
-  const isDate = !onRelation && DATE_OPERATORS.includes(operator) && (operator !== "=" || isPlainObject(value));
-  if (isDate) checkDateValue(problems, valuePath, value);
-  else if (LIST_OPERATORS.includes(operator)) {
-    if (!Array.isArray(value)) problems.add(valuePath, `must be array (got ${jsonType(value)})`);
-    else value.forEach((item, index) => checkScalar(problems, pointer(valuePath, index), item));
-  } else checkScalar(problems, valuePath, value);
+  if (shape.value === "none") checkBoolean(problems, pointer(path, "not"), object.not);
+  else if (value === undefined) problems.add(valuePath, "is required");
+  else if (shape.value === "date") checkDateValue(problems, valuePath, value);
+  else if (shape.value === "list") checkStrings(problems, valuePath, value);
+  else if (Array.isArray(value)) checkStrings(problems, valuePath, value);
+  else if (!["string", "number", "boolean"].includes(typeof value)) problems.add(valuePath, `must be string, number, boolean or array of strings (got ${jsonType(value)})`);
+  return problems;
 }
 
-function checkScalar(problems: Problems, path: string, value: unknown): void {
-  if (value === undefined) problems.add(path, "is required");
-  else if (!["string", "number", "boolean"].includes(typeof value)) problems.add(path, `must be string, number or boolean (got ${jsonType(value)})`);
+function checkStrings(problems: Problems, path: string, value: unknown): void {
+  if (!Array.isArray(value)) problems.add(path, `must be array (got ${jsonType(value)})`);
+  else value.forEach((item, index) => checkString(problems, pointer(path, index), item));
 }
 
+/** `{from, to}` (date-times) or `{preset}`: exactly one of the two (the spec's `oneOf`). */
 function checkDateValue(problems: Problems, path: string, value: unknown): void {
   const object = checkObject(problems, path, value, true);
   if (!object) return;
-  if ("preset" in object) {
-    checkNoExtraKeys(problems, path, object, ["preset"]);
-    checkString(problems, pointer(path, "preset"), object.preset, { required: true, allowed: DATE_PRESETS });
-    return;
-  }
-  checkNoExtraKeys(problems, path, object, ["from", "to"]);
-  for (const end of ["from", "to"]) checkString(problems, pointer(path, end), object[end], { required: true, pattern: ISO_DATE_TIME });
+  const range = new Problems();
+  for (const end of ["from", "to"]) checkString(range, pointer(path, end), object[end], { required: true, pattern: ISO_DATE_TIME });
+  const preset = new Problems();
+  checkString(preset, pointer(path, "preset"), object.preset, { required: true, allowed: DATE_PRESETS });
+  if (range.empty && preset.empty) problems.add(path, "must match exactly one schema in oneOf (a range or a preset)");
+  if (range.empty || preset.empty) return;
+  for (const problem of ("preset" in object ? preset : range).list) problems.add(problem.path, problem.message, problem.allowedValues);
 }

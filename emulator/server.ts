@@ -20,9 +20,11 @@ import { registerPermissionRoutes } from "./permission-routes";
 import { registerTeamRoutes } from "./team-routes";
 import { registerUserRoutes } from "./user-routes";
 import { registerScorecardRoutes } from "./scorecard-routes";
+import { registerSearchRoutes } from "./search-routes";
 import { FaultInjector } from "./faults";
 import { readJsonBody, sendJson } from "./http-io";
 import { OrgStore } from "./org-store";
+import { syncPeopleEntities } from "./people-entities";
 import { loadSnapshot, saveSnapshot } from "./persistence";
 import { lockStateFile } from "./state-lock";
 import { RateLimiter } from "./rate-limit";
@@ -35,18 +37,9 @@ export * from "./types";
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new OrgStore();
+  if (opts.entityDeletionDelayMs !== undefined) store.entityDeletionDelayMs = opts.entityDeletionDelayMs;
   const stateFile = opts.stateFile;
   const lock = stateFile ? lockStateFile(stateFile) : undefined;
-  if (stateFile) {
-    try {
-      const snapshot = loadSnapshot(stateFile);
-      if (snapshot) store.restore(snapshot);
-    } catch (err) {
-      lock?.release();
-      throw err;
-    }
-    store.onChange = () => saveSnapshot(stateFile, store.snapshot());
-  }
   const issuer = new TokenIssuer(opts.credentials ?? DEFAULT_CREDENTIALS, opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS);
   const faults = new FaultInjector();
   const stats = new StatsCounter();
@@ -66,6 +59,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   registerUserRoutes(api, store);
   registerPermissionRoutes(api, store, { delayMs: opts.permissionDelayMs ?? 300 });
   registerScorecardRoutes(api, store);
+  registerSearchRoutes(api, store);
+  // Restored once every kind has seeded what an org starts with, so the saved objects win over the seeds.
+  if (stateFile) {
+    try {
+      const snapshot = loadSnapshot(stateFile);
+      if (snapshot) {
+        store.restore(snapshot);
+        syncPeopleEntities(store); // a state saved before the org kept _user/_team entities gets them now
+      }
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
+    store.onChange = () => saveSnapshot(stateFile, store.snapshot());
+  }
 
   const controls: EmulatorControls = {
     stats: () => stats.snapshot(),
@@ -111,6 +119,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        store.dispose(); // pending asynchronous deletions must not write the state file after close
         server.close((err) => {
           lock?.release();
           return err ? reject(err) : resolve();

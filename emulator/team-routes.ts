@@ -1,14 +1,16 @@
 /**
  * /v1/teams (port-api.md §12): teams addressed by name. Members are users of the organization
  * (listing an email that is not a user is refused), held on the users (see directory.ts).
- * Teams are not mirrored as `_team` entities here: Port does that only under a feature flag and
- * asynchronously, and nothing in this project reads them.
+ * Each team is also a `_team` entity with an identifier of its own (people-entities.ts); the team
+ * routes still address teams by name (apispec.yaml: /v1/teams/{name}), and their answers carry
+ * no identifier (apispec.yaml: POST /v1/teams answers id, name, dates, provider, description, users).
  */
 import { randomUUID } from "crypto";
 import { identifierTaken, notFound } from "./api-error";
 import { checkNames, teamsOf, teamView, usersOf, type StoredTeam } from "./directory";
 import { checkNoExtraKeys, checkString } from "./field-checks";
 import type { OrgStore } from "./org-store";
+import { seedPeopleBlueprints, syncPeopleEntities } from "./people-entities";
 import type { Router } from "./router";
 import { jsonType, Problems, requireBodyObject } from "./validation-problems";
 
@@ -23,6 +25,7 @@ type Body = Record<string, unknown>;
 export function registerTeamRoutes(router: Router, store: OrgStore): void {
   // Looked up per request: a reset of the emulator replaces the collections.
   const teams = () => teamsOf(store);
+  seedPeopleBlueprints(store); // `_user` and `_team`, once per org (the user routes rely on them too)
 
   // `fields` narrows Port's answer; the emulator accepts it and answers with every field.
   router.add("GET", "/v1/teams", () => ({ body: { ok: true, teams: [...teams().values()].map((team) => teamView(store, team)) } }));
@@ -38,6 +41,7 @@ export function registerTeamRoutes(router: Router, store: OrgStore): void {
     if (typeof doc.description === "string") team.description = doc.description;
     teams().set(name, team);
     if (Array.isArray(doc.users)) setMembers(store, name, doc.users as string[]);
+    syncPeopleEntities(store);
     store.changed();
     return { body: { ok: true, team: teamView(store, team) } };
   });
@@ -63,6 +67,7 @@ export function registerTeamRoutes(router: Router, store: OrgStore): void {
     const team = getTeam(store, params.name);
     teams().delete(team.name);
     for (const user of usersOf(store).values()) user.teams = user.teams.filter((name) => name !== team.name);
+    syncPeopleEntities(store);
     store.changed();
     return { body: { ok: true } };
   });
@@ -90,6 +95,7 @@ function writeTeam(store: OrgStore, existing: StoredTeam, doc: { name: string; d
     teams.set(team.name, team);
   }
   if (Array.isArray(doc.users)) setMembers(store, team.name, doc.users as string[]);
+  syncPeopleEntities(store);
   store.changed();
   return team;
 }

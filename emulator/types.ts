@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   integrations?: { installationId: string; installationAppType?: string; title?: string; version?: string; config?: Record<string, unknown> }[];
   /** How long after its blueprint or action a permission scope appears (Port creates them asynchronously); default 300 ms. */
   permissionDelayMs?: number;
+  /** How long a deleted entity is still read, listed and counted (Port deletes asynchronously); default 100 ms or PORT_EMULATOR_ENTITY_DELETION_DELAY_MS. */
+  entityDeletionDelayMs?: number;
 }
 
 export interface EmulatorStats {

@@ -1,9 +1,11 @@
 /**
  * /v1/users (port-api.md §13): invitations by email with roles and teams, then read, update
- * (roles, teams) and delete by email. A role or team named must exist (422 naming it).
+ * (roles, teams) and delete by email. A role or team named must exist (422 naming it). Each user
+ * is also a `_user` entity (people-entities.ts).
  */
 import { identifierTaken, notFound } from "./api-error";
-import { checkNames, followBlueprintRoles, newUser, roleExists, teamsOf, userView, usersOf, type StoredUser } from "./directory";
+import { checkNames, followBlueprintRoles, newUser, roleExists, teamsOf, usersOf, type StoredUser } from "./directory";
+import { syncPeopleEntities, teamEntityIdentifiers } from "./people-entities";
 import { checkNoExtraKeys, checkObject, checkString } from "./field-checks";
 import type { OrgStore } from "./org-store";
 import { booleanParams } from "./query-params";
@@ -17,11 +19,19 @@ export function registerUserRoutes(router: Router, store: OrgStore): void {
   // Looked up per request: a reset of the emulator replaces the collections.
   const users = () => usersOf(store);
   followBlueprintRoles(store);
+  // Moderator roles follow their blueprint (followBlueprintRoles); so do the `_user` entities.
+  store.onBlueprint({ renamed: () => syncPeopleEntities(store), deleted: () => syncPeopleEntities(store) });
 
   // `fields` narrows Port's answer; the emulator accepts it and answers with every field.
-  router.add("GET", "/v1/users", () => ({ body: { ok: true, users: [...users().values()].map(userView) } }));
+  router.add("GET", "/v1/users", () => ({ body: { ok: true, users: [...users().values()].map(publishedUser) } }));
 
-  router.add("GET", "/v1/users/:email", ({ params }) => ({ body: { ok: true, user: userView(getUser(store, params.email)) } }));
+  // apispec.yaml: GET /v1/users/{user_email} answers `{ok, user}`; only this answer lists `teamsIdentifiers`.
+  router.add("GET", "/v1/users/:email", ({ params }) => {
+    const user = getUser(store, params.email);
+    const identifiers = teamEntityIdentifiers(store);
+    const teamsIdentifiers = user.teams.map((name) => identifiers.get(name)).filter((id) => id !== undefined);
+    return { body: { ok: true, user: { ...publishedUser(user), teamsIdentifiers } } };
+  });
 
   router.add("POST", "/v1/users/invite", ({ query, body }) => {
     booleanParams(query, ["notify"]); // Port emails the invitee unless notify=false; nobody to email here.
@@ -41,6 +51,7 @@ export function registerUserRoutes(router: Router, store: OrgStore): void {
     problems.throwIfAny();
     if (users().has(email!)) throw identifierTaken("User", email!);
     users().set(email!, newUser(email!, roles ?? ["Member"], teams ?? []));
+    syncPeopleEntities(store);
     store.changed();
     return { body: { ok: true } };
   });
@@ -56,16 +67,24 @@ export function registerUserRoutes(router: Router, store: OrgStore): void {
     if (roles) user.roles = [...new Set(roles)];
     if (teams) user.teams = [...new Set(teams)];
     user.updatedAt = new Date().toISOString();
+    syncPeopleEntities(store);
     store.changed();
-    return { body: { ok: true, user: userView(user) } };
+    // apispec.yaml: PATCH /v1/users/{user_email} answers the user's fields beside `ok`, with no `user` key.
+    return { body: { ok: true, ...publishedUser(user) } };
   });
 
   router.add("DELETE", "/v1/users/:email", ({ params }) => {
     const user = getUser(store, params.email);
     users().delete(user.email);
+    syncPeopleEntities(store);
     store.changed();
     return { body: { ok: true } };
   });
+}
+
+/** A user as apispec.yaml publishes it (GET /v1/users, GET and PATCH /v1/users/{user_email}): roles as `{name}` objects, teams as names. */
+function publishedUser(user: StoredUser): Record<string, unknown> {
+  return { ...user, roles: user.roles.map((name) => ({ name })), teams: [...user.teams] };
 }
 
 function getUser(store: OrgStore, email: string): StoredUser {

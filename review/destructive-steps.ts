@@ -2,11 +2,14 @@ import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem } from "../ki
 import type { PortClient } from "../core/client/port-client";
 import { undefinedWhenNotFound } from "../core/client/not-found";
 import { listEntities } from "../kinds/entity/client";
+import { listActiveRuns } from "../kinds/action/client";
+import { ActionAllowDataLoss, deleteWithRunsProblem, runCount } from "../kinds/action/guards";
 import { PreviewDigest, portKindOf } from "./preview-digest";
 
 /**
  * What the deletes of a preview would destroy in Port beyond the objects themselves, counted in
- * the org before anything runs: a blueprint's entities that the same run does not delete. The
+ * the org before anything runs: a blueprint's entities that the same run does not delete, and an
+ * action's runs in progress. The
  * provider refuses such a delete when it gets to it, after the steps before it have run; found
  * here, the refusal comes before the first step. Each refusal is the provider's own sentence.
  */
@@ -21,11 +24,16 @@ export interface DestructiveStep {
 export interface OrgContents {
   /** The identifiers of a blueprint's entities in the org. */
   entityIdentifiers(blueprint: string): Promise<string[]>;
+  /** How many runs of an action are in progress or waiting for approval. */
+  activeRunCount(action: string): Promise<number>;
 }
 
 /** The org as Port's API answers: a blueprint already gone has no entities to lose. */
 export function orgContentsOf(client: PortClient): OrgContents {
-  return { entityIdentifiers: async (blueprint) => ((await undefinedWhenNotFound(() => listEntities(client, blueprint))) ?? []).map((entity) => entity.identifier) };
+  return {
+    entityIdentifiers: async (blueprint) => ((await undefinedWhenNotFound(() => listEntities(client, blueprint))) ?? []).map((entity) => entity.identifier),
+    activeRunCount: async (action) => (await listActiveRuns(client, action)).length,
+  };
 }
 
 const DELETES = new Set(["delete", "delete-replaced"]);
@@ -38,6 +46,17 @@ export async function destructiveSteps(digest: PreviewDigest, org: OrgContents):
   );
   const found: DestructiveStep[] = [];
   for (const step of steps) {
+    if (portKindOf(step.urn) === "Action") {
+      const action = step.oldState!.outputs!;
+      const active = await org.activeRunCount(String(action.identifier));
+      if (active > 0) {
+        found.push({
+          line: `deletes action \`${action.identifier}\` with ${runCount(active)} in progress`,
+          refusal: deleteWithRunsProblem(String(action.identifier), active, action[ALLOW_DATA_LOSS_KEY] as ActionAllowDataLoss | undefined),
+        });
+      }
+      continue;
+    }
     if (portKindOf(step.urn) !== "Blueprint") continue;
     const blueprint = step.oldState!.outputs!;
     const identifier = String(blueprint.identifier);

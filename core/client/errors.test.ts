@@ -26,10 +26,12 @@ describe("PortApiError", () => {
     expect(error.code).toBeUndefined();
   });
 
-  it("is not-found only for Port's 404 not_found", () => {
-    const make = (status: number, code?: string) => new PortApiError({ method: "GET", path: "/v1/x", status, code });
+  it("is not-found for a 404 of any body, but not for a 404 of the token route or another status", () => {
+    const make = (status: number, code?: string, path = "/v1/x") => new PortApiError({ method: "GET", path, status, code });
     expect(make(404, "not_found").isNotFound).toBe(true);
-    expect(make(404).isNotFound).toBe(false);
+    expect(make(404).isNotFound).toBe(true);
+    expect(make(404, "blueprint_not_found").isNotFound).toBe(true);
+    expect(make(404, undefined, "/v1/auth/access_token").isNotFound).toBe(false);
     expect(make(422, "not_found").isNotFound).toBe(false);
     expect(make(400, "has_dependents").isNotFound).toBe(false);
   });

@@ -1,8 +1,10 @@
 /**
  * The one error type the client throws for anything Port (or the network on the way to Port) rejects.
- * Why: providers and components need to branch on `status`/`code` (e.g. treat `not_found` on delete as done)
+ * Why: providers and components need to branch on `status`/`code` (e.g. treat a 404 on delete as done)
  * and users need one readable sentence; both come from here. Messages never carry request bodies or credentials.
  */
+
+import { ACCESS_TOKEN_PATH } from "./token";
 
 export interface PortApiErrorInit {
   method: string;
@@ -49,11 +51,14 @@ export class PortApiError extends Error {
   }
 
   /**
-   * True only for Port's own "not found" answer. Why the `code` check: a bare 404 (say, an HTML page from a
-   * proxy behind a wrong base URL) must not make a provider believe a resource is gone and drop it from state.
+   * True for any 404 of the call's own route, whatever the body: Port's own clients read every 404 as "gone"
+   * (terraform-provider-port-labs port/<kind>/resource.go: `statusCode == 404` removes the resource; Ocean's
+   * port_ocean/clients/port/mixins/entities.py: a 404 on delete means "already deleted"). The token route is the
+   * exception: a 404 there means a wrong base URL (no object was asked for), and Terraform fails the provider's
+   * configuration on it, never a resource's read.
    */
   get isNotFound(): boolean {
-    return this.status === 404 && this.code === "not_found";
+    return this.status === 404 && this.path !== ACCESS_TOKEN_PATH;
   }
 }
 

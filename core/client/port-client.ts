@@ -10,7 +10,7 @@ import { errorFieldsFromBody, isRecord, parseBody, type ParsedBody } from "./env
 import { PortApiError } from "./errors";
 import { redactText } from "./redact";
 import { isRetryableStatus, parseRateLimitWaitMs, retryDelay, type BackoffPolicy } from "./retry-policy";
-import { AccessTokenCache, type AccessTokenGrant } from "./token";
+import { ACCESS_TOKEN_PATH, AccessTokenCache, type AccessTokenGrant } from "./token";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type QueryParams = Record<string, string | number | boolean | undefined>;
@@ -51,7 +51,6 @@ export interface PortClientOptions {
   onRetry?: (info: RetryInfo) => void;
 }
 
-export const ACCESS_TOKEN_PATH = "/v1/auth/access_token";
 export const DEFAULT_USER_AGENT = "port-portal-client";
 
 type AttemptOutcome = { kind: "response"; status: number; headers: Headers; body: ParsedBody } | { kind: "failure"; reason: string; cause: unknown };

@@ -4,6 +4,9 @@
  * so the token is fetched once, shared by concurrent callers, and renewed shortly before it expires or after a 401.
  */
 
+/** Port's token route (apispec.yaml: POST /v1/auth/access_token). */
+export const ACCESS_TOKEN_PATH = "/v1/auth/access_token";
+
 /** The useful part of `POST /v1/auth/access_token`'s `{ok, accessToken, expiresIn, tokenType}`. */
 export interface AccessTokenGrant {
   accessToken: string;

@@ -3,7 +3,7 @@ import type { PortClient } from "../client/port-client";
 import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { withUnmanagedKeys } from "./managed-keys";
-import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+import { ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
@@ -14,7 +14,9 @@ import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withou
  * - diff compares canonical JSON of what would be sent against what Port holds;
  * - top-level keys Port holds that the code never managed are kept on update, not wiped;
  * - read returns what Port holds, so `pulumi refresh` shows drift;
- * - delete of an object already gone is done.
+ * - delete of an object already gone is done;
+ * - the component's `allowDataLoss` flags (ALLOW_DATA_LOSS_KEY) are kept in state for `remove` to
+ *   read; a change of flags alone is an update that writes nothing to Port.
  */
 export type PortDocument = Record<string, unknown>;
 
@@ -58,7 +60,8 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
     const { managedKeys: _managed, ...doc } = withoutPulumiKeys(outputs);
     return doc;
   };
-  const outputsOf = (portDoc: PortDocument, spec: PortDocument) => ({ ...portDoc, managedKeys: Object.keys(spec).sort() });
+  const withFlags = (doc: PortDocument, from: PortDocument) => (from[ALLOW_DATA_LOSS_KEY] ? { ...doc, [ALLOW_DATA_LOSS_KEY]: from[ALLOW_DATA_LOSS_KEY] } : doc);
+  const outputsOf = (portDoc: PortDocument, spec: PortDocument, inputs: PortDocument) => withFlags({ ...portDoc, managedKeys: Object.keys(spec).sort() }, inputs);
 
   return {
     async check(_olds, news) {
@@ -69,7 +72,7 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const value = result.value as PortDocument;
       const extra = containsUnknown(value) || !kind.extraProblems ? [] : await kind.extraProblems(value, name);
       if (extra.length > 0) return { failures: checkFailures(extra) };
-      return { inputs: value };
+      return { inputs: withFlags(value, news) };
     },
 
     async diff(id, olds, news) {
@@ -82,20 +85,23 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       if (containsUnknown(spec)) return { changes: true };
       const lastManaged = olds.managedKeys as string[] | undefined;
       const desired = clientPart(withUnmanagedKeys(spec, current, lastManaged, serverFields));
-      const changes = JSON.stringify(normal(desired)) !== JSON.stringify(normal(clientPart(current))) || !sameJson(lastManaged, Object.keys(spec).sort());
+      const changes =
+        JSON.stringify(normal(desired)) !== JSON.stringify(normal(clientPart(current))) ||
+        !sameJson(lastManaged, Object.keys(spec).sort()) ||
+        !sameJson(olds[ALLOW_DATA_LOSS_KEY], news[ALLOW_DATA_LOSS_KEY]);
       return { changes };
     },
 
     async create(client, inputs) {
       const spec = withoutPulumiKeys(inputs);
       const created = await kind.api.create(client, spec);
-      return { id: kind.idOf(spec), outs: outputsOf(created, spec) };
+      return { id: kind.idOf(spec), outs: outputsOf(created, spec, inputs) };
     },
 
     async read(client, id, props) {
       const current = await kind.api.get(client, id, props);
       if (!current) return {};
-      return { id, props: { ...current, managedKeys: props.managedKeys } };
+      return { id, props: withFlags({ ...current, managedKeys: props.managedKeys }, props) };
     },
 
     async update(client, id, olds, news) {
@@ -103,8 +109,10 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       // Read Port again rather than trusting state: keep what was added in Port since the last refresh.
       const current = (await kind.api.get(client, id, olds)) ?? portPart(olds);
       const body = clientPart(withUnmanagedKeys(spec, current, olds.managedKeys as string[] | undefined, serverFields));
+      // Only the bookkeeping changed (the keys managed, the flags): nothing to send to Port.
+      if (JSON.stringify(normal(body)) === JSON.stringify(normal(clientPart(current)))) return { outs: outputsOf(current, spec, news) };
       const updated = await kind.api.replace(client, id, body, current);
-      return { outs: outputsOf(updated, spec) };
+      return { outs: outputsOf(updated, spec, news) };
     },
 
     async delete(client, id, props) {

@@ -54,6 +54,12 @@ export function withoutMeta<T extends Record<string, unknown>>(doc: T): T {
 }
 
 /** Inputs without Pulumi's own bookkeeping keys (`__provider`). */
+/**
+ * Where a component's `allowDataLoss` flags travel: a `__` key, which Pulumi keeps in state (so a
+ * delete reads the flags last applied) and which is never sent to Port.
+ */
+export const ALLOW_DATA_LOSS_KEY = "__allowDataLoss";
+
 export function withoutPulumiKeys(props: Record<string, any>): Record<string, any> {
   const out: Record<string, any> = {};
   for (const [key, value] of Object.entries(props)) if (!key.startsWith("__")) out[key] = value;

@@ -1,10 +1,11 @@
 /**
  * Builders for Port's closed sets: objects with a fixed set of keys, enums, and unions
- * chosen by a discriminator key. Each carries its own error text (what was given,
+ * chosen by a discriminator key; and for open objects, whose other keys Port keeps but whose
+ * near misses of a known key are typos. Each carries its own error text (what was given,
  * what is allowed, a likely typo fix), so a message never says only "Invalid input".
  */
 import { z } from "zod";
-import { didYouMean, listValues, quoteAll, showValue, closestMatch } from "./messages";
+import { didYouMean, listValues, quoteAll, showValue, closestMatch, oneEditApart } from "./messages";
 
 /** How a closed enum or union names itself in messages: `"x" is not <noun>; ... Fix the <field>.` */
 export interface ClosedSetText {
@@ -47,6 +48,60 @@ export function closedObject<const S extends z.core.$ZodLooseShape>(noun: string
       return `${subject}; allowed: ${allowed.join(", ")}.${hint} Rename or remove ${keys.length === 1 ? "it" : "them"}.`;
     },
   });
+}
+
+/** What differs between the open objects of {@link openObject}. */
+export interface OpenObjectOptions<C extends z.core.SomeType> {
+  /**
+   * Keys of sibling types, refused although they are no typos: `format` on a number property
+   * belongs to a string property (pass the sibling shapes' keys, see {@link keysOf}).
+   */
+  others?: readonly string[];
+  /** What Port does with keys other than the shape's, as a sentence ending a typo's message: default "Other keys are kept as they are." */
+  note?: string;
+  /** The schema of every other key's value: `z.unknown()` by default, `z.json()` where the value must be JSON. */
+  catchall?: C;
+}
+
+/** Unknown keys shorter than this are never reported as typos: `"id"` is one edit from too many keys to mean any. */
+const MIN_TYPO_LENGTH = 3;
+
+/**
+ * An object whose `shape` keys are typed and whose other keys pass through unchanged, because
+ * Port keeps keys it does not publish (a JSON-schema keyword on a property, a page key of Port's
+ * own, an integration's own selector key). A key one edit away from a known key (`"maximun"`,
+ * `"Title"`) is still reported as the typo it almost certainly is, on the key's own path.
+ * @param noun what the object is, with article ("a number property"), used in messages.
+ */
+export function openObject<const S extends z.core.$ZodLooseShape, C extends z.core.SomeType = z.ZodUnknown>(noun: string, shape: S, options: OpenObjectOptions<C> = {}) {
+  const known = Object.keys(shape);
+  const { others = [], note = "Other keys are kept as they are." } = options;
+  const catchall = (options.catchall ?? z.unknown()) as C;
+  return z
+    .object(shape)
+    .catchall(catchall)
+    .check(
+      crossCheck((input, report) => {
+        for (const key of Object.keys(asRecord(input) ?? {})) {
+          if (known.includes(key)) continue;
+          const near = key.length < MIN_TYPO_LENGTH ? undefined : known.find((name) => oneEditApart(key, name));
+          if (near !== undefined) {
+            report({ path: [key], input: key, message: `${JSON.stringify(key)} is not a key of ${noun}; did you mean ${JSON.stringify(near)}? ${note} Rename it.` });
+          } else if (others.includes(key)) {
+            report({
+              path: [key],
+              input: key,
+              message: `${JSON.stringify(key)} is a key of another type, not of ${noun} (its keys: ${known.join(", ")}). Remove it or change the type.`,
+            });
+          }
+        }
+      }),
+    );
+}
+
+/** Every key of the given shapes, to pass as `others` to {@link openObject}. */
+export function keysOf(...shapes: object[]): string[] {
+  return [...new Set(shapes.flatMap((shape) => Object.keys(shape)))];
 }
 
 /** A closed enum whose error names the bad value, every allowed value, and the closest one. */

@@ -3,5 +3,5 @@ export * from "./identifiers";
 export * from "./entity-query";
 export * from "./problems";
 export * from "./jq-expression";
-export { closedEnum, closedObject, closedUnion, crossCheck, type ClosedSetText, type CrossCheckProblem } from "./closed";
+export { closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject, type ClosedSetText, type CrossCheckProblem, type OpenObjectOptions } from "./closed";
 export * from "./jq-query";

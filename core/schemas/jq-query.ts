@@ -45,24 +45,3 @@ export type BooleanOrTemplate = z.output<typeof BooleanOrTemplate>;
 export function withoutTemplates(text: string): string {
   return text.replace(/\{\{[\s\S]*?\}\}/g, "x");
 }
-
-/**
- * An http(s) URL that may contain `{{ }}` templates (`https://ci.example.com/{{ .inputs.job }}`),
- * or be one template entirely (`{{ .inputs.url }}`).
- */
-export const TemplatedUrl = z.string().superRefine((value, ctx) => {
-  if (WHOLE_TEMPLATE.test(value)) return;
-  let ok = false;
-  try {
-    const url = new URL(withoutTemplates(value));
-    ok = url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    ok = false;
-  }
-  if (ok) return;
-  ctx.addIssue({
-    code: "custom",
-    input: value,
-    message: `${showValue(value)} is not an http(s) URL; use an absolute URL such as "https://example.com/hook" ({{ }} templates allowed). Fix the url.`,
-  });
-});

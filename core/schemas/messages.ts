@@ -54,7 +54,7 @@ export function quoteAll(values: readonly string[]): string {
 }
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two strings. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -68,6 +68,16 @@ function editDistance(a: string, b: string): number {
     }
   }
   return d[rows - 1][cols - 1];
+}
+
+/**
+ * Whether `a` becomes `b` by one edit (a character inserted, deleted or replaced, or two neighbours
+ * swapped), letter case aside, or by letter case alone: `"maximun"`/`"maximum"`, `"Title"`/`"title"`.
+ * Identical strings are not one edit apart.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  return editDistance(a.toLowerCase(), b.toLowerCase()) <= 1;
 }
 
 /**

@@ -1,19 +1,8 @@
 import { createAction, deleteAction, getAction, getActionRun, listActions, replaceAction, runAction, updateActionRun } from "./client";
-import { PortClient } from "../../core/client/port-client";
-import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
+import { useScriptedClient } from "../../tests/support/scripted-port-server";
 
 // The typed /v1/actions calls: paths, query parameters, bodies and the envelope keys they read.
-let server: ScriptedPortServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientWith(onApi: Handler): Promise<{ client: PortClient; s: ScriptedPortServer }> {
-  server = await startScriptedPortServer({ onApi });
-  const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 });
-  return { client, s: server };
-}
+const clientWith = useScriptedClient();
 
 const deploy = { identifier: "deploy", trigger: { type: "self-service", operation: "CREATE" }, invocationMethod: { type: "KAFKA" } };
 const notFound = { status: 404, body: { ok: false, error: "not_found", message: 'Action with identifier "x" was not found' } };
@@ -41,6 +30,13 @@ describe("actions client", () => {
     await expect(getAction(client, "x")).resolves.toBeUndefined();
     await expect(deleteAction(client, "x")).resolves.toBe(false);
     await expect(getActionRun(client, "r_1")).resolves.toBeUndefined();
+  });
+
+  it("sends `properties` on every run, empty when the form has no values, as Port requires", async () => {
+    const { client, s } = await clientWith(() => ({ status: 202, body: { ok: true, run: { id: "r_2", status: "IN_PROGRESS" } } }));
+    await runAction(client, "restart", { entity: "checkout" });
+    await runAction(client, "notify", {});
+    expect(s.apiRequests().map((r) => r.body)).toEqual([{ properties: {}, entity: "checkout" }, { properties: {} }]);
   });
 
   it("starts a run (with run_as), reads it and reports its result, under the `run` key", async () => {

@@ -23,6 +23,7 @@ export interface ListActionsOptions {
 
 /** What a run is started with: the form's values, and for DAY-2 / DELETE actions the entity. */
 export interface ActionRunRequest {
+  /** The form's values. Omitted: `{}` is sent, since Port requires `properties` (apispec.yaml: POST /v1/actions/{action_identifier}/runs). */
   properties?: Record<string, unknown>;
   entity?: string;
 }
@@ -78,8 +79,15 @@ export async function deleteAction(client: PortClient, identifier: string): Prom
  */
 export async function runAction(client: PortClient, identifier: string, request: ActionRunRequest, opts: { runAs?: string } = {}): Promise<PortActionRun> {
   const path = `${actionPath(identifier)}/runs`;
-  const res = await client.request("POST", path, { body: request, query: { run_as: opts.runAs } });
+  const body = { ...request, properties: request.properties ?? {} };
+  const res = await client.request("POST", path, { body, query: { run_as: opts.runAs } });
   return envelopeField<PortActionRun>(res, "run", "POST", path);
+}
+
+/** Runs of the action still in progress or waiting for approval (apispec.yaml: GET /v1/actions/runs, `action` and `active`). */
+export async function listActiveRuns(client: PortClient, identifier: string): Promise<PortActionRun[]> {
+  const path = `${ACTIONS}/runs`;
+  return envelopeField<PortActionRun[]>(await client.request("GET", path, { query: { action: identifier, active: true } }), "runs", "GET", path);
 }
 
 /** The run, or undefined when Port answers 404 `not_found`. */

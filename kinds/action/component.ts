@@ -8,6 +8,8 @@ import { knownSpecProblems } from "../../core/components/plain-input";
 import { PortComponent, PortResource } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 import { actionProblems } from "./checks";
+import type { ActionAllowDataLoss } from "./guards";
+import { ALLOW_DATA_LOSS_KEY } from "../../core/providers/resource-logic";
 
 /** The self-service trigger as args: Port's, without `type` (always "self-service") and with the blueprint at the top of the args. */
 export type SelfServiceTriggerArgs = {
@@ -16,12 +18,14 @@ export type SelfServiceTriggerArgs = {
 
 /** Port's self-service action, as typed args: every field of the schema, accepting Pulumi Inputs. */
 export type ActionArgs = { [K in keyof Omit<ActionSpecInput, "trigger" | "invocationMethod">]: DeepInput<ActionSpecInput[K]> } & {
-  /** The blueprint the action belongs to (required for DAY-2 and DELETE). A `Blueprint` orders creation and is checked to be declared. */
+  /** The blueprint the action belongs to (DAY-2 and DELETE actions show on its entities). A `Blueprint` orders creation and is checked to be declared. */
   blueprint?: ActionBlueprint;
   /** The operation, the form (entity inputs take a `Blueprint` too), button texts and the DAY-2/DELETE condition. */
   trigger: SelfServiceTriggerArgs;
   /** What runs the action; UPSERT_ENTITY takes `blueprint`. */
   invocationMethod: InvocationMethodArgs;
+  /** Deleting the action while runs of it are in progress is refused unless allowed here (set it, apply, then remove the action). */
+  allowDataLoss?: ActionAllowDataLoss;
 };
 
 /** The dynamic resource behind an Action or Automation: `pulumi-nodejs:dynamic/port:Action`. */
@@ -63,7 +67,8 @@ export class Action extends PortComponent {
     registerAction(this.portal, this.component, this.declaredIdentifier, args);
     this.model.addCheck(() => actionProblems(this.model, this.component, args as Record<string, any>));
     this.report(knownProblems(name, actionDocument(args, this.portal, "declared")));
-    this.resource = new ActionResource(name, actionDocument(args, this.portal, "inputs") as pulumi.Inputs, { parent: this });
+    const inputs = { ...actionDocument(args, this.portal, "inputs"), ...(args.allowDataLoss ? { [ALLOW_DATA_LOSS_KEY]: args.allowDataLoss } : {}) };
+    this.resource = new ActionResource(name, inputs as pulumi.Inputs, { parent: this });
     this.identifier = this.resource.identifier;
     this.registerOutputs({ identifier: this.identifier });
   }
@@ -71,8 +76,10 @@ export class Action extends PortComponent {
 
 /** Port's action document from the args: the blueprint goes into the trigger, references become identifiers. */
 function actionDocument(args: ActionArgs, portal: Portal, mode: RefMode): Record<string, unknown> {
-  const { blueprint, trigger, invocationMethod, ...rest } = args;
+  const { blueprint, trigger, invocationMethod, allowDataLoss: _allow, ...rest } = args;
   const identifier = typeof args.identifier === "string" ? portal.qualify(args.identifier) : args.identifier;
+  // A trigger that is not an object (a legacy v1 `trigger: "CREATE"`) reaches the schema as written, whose message says how to write it.
+  if (typeof trigger !== "object" || trigger === null) return { ...rest, identifier, trigger, invocationMethod: invocationMethodValue(invocationMethod, portal, mode) };
   const portTrigger: Record<string, unknown> = { type: "self-service", ...(withBlueprintValues(trigger, portal, mode) as object) };
   if (blueprint !== undefined) portTrigger.blueprintIdentifier = blueprintValue(blueprint, portal, mode);
   return { ...rest, identifier, trigger: portTrigger, invocationMethod: invocationMethodValue(invocationMethod, portal, mode) };

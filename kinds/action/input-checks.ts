@@ -35,7 +35,7 @@ export function checkSecret(value: Record<string, unknown>, report: Report): voi
     report({
       path: [key],
       input: value[key],
-      message: `is set on a secret input (encryption "${String(value.encryption)}"); it would be stored in clear text in the action definition. Remove ${key}, or remove encryption if the value is not secret.`,
+      message: `is set on a secret input (encryption ${typeof value.encryption === "string" ? JSON.stringify(value.encryption) : "client-side"}); it would be stored in clear text in the action definition. Remove ${key}, or remove encryption if the value is not secret.`,
     });
   }
 }

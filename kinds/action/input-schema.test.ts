@@ -2,6 +2,9 @@ import { ActionInput, type ActionInputInput } from "./input-schema";
 import { ActionUserInputs } from "./inputs-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
+/** A PEM public key (a made-up one, shaped as Port's client-side encryption needs). */
+const PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexampleexampleexample\n-----END PUBLIC KEY-----";
+
 // One user input (`userInputs.properties.<key>`), typed per type and format, and the form around the inputs.
 const inputProblems = (input: unknown) => problemMessages(ActionInput, input, "Action", "scaffold");
 const formProblems = (userInputs: unknown) => problemMessages(ActionUserInputs, userInputs, "Action", "scaffold");
@@ -43,6 +46,28 @@ describe("ActionInput", () => {
       "array of booleans": { type: "array", items: { type: "boolean" } },
       "array of objects": { type: "array", items: { type: "object" }, default: [{ a: 1 }] },
       "depends on another input": { type: "string", dependsOn: ["cluster"], visible: true },
+      "multi-line secret": { type: "string", format: "multi-line", encryption: "aes256-gcm" },
+      "secret encrypted with the organization's own key": { type: "string", encryption: { algorithm: "client-side", key: PUBLIC_KEY } },
+      "secret object encrypted with the organization's own key": { type: "object", encryption: { algorithm: "client-side", key: PUBLIC_KEY } },
+      "number with exclusive bounds": { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      "object with JSON-schema validations": {
+        type: "object",
+        properties: { port: { type: "number" } },
+        required: ["port"],
+        patternProperties: { "^env_": { type: "string" } },
+        additionalProperties: true,
+      },
+      "object select list": {
+        type: "object",
+        enum: [
+          { size: "s", cpu: 1 },
+          { size: "l", cpu: 4 },
+        ],
+      },
+      "array select list": { type: "array", enum: [["eu-west-1"], ["eu-west-1", "us-east-1"]] },
+      "array of distinct strings with validations": { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z]+$", minLength: 2, maxLength: 20 } },
+      "array of bounded numbers": { type: "array", items: { type: "number", minimum: 0, exclusiveMaximum: 100, enumColors: {} } },
+      "array of shaped objects": { type: "array", items: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } },
     };
     it.each(Object.entries(inputs))("%s", (_, input) => {
       expect(parseValid(ActionInput, input)).toEqual(input);
@@ -73,7 +98,7 @@ describe("ActionInput", () => {
 
   it("refuses keys of another variant, listing the variant's own keys", () => {
     expect(inputProblems({ type: "string", format: "user", blueprint: "_user" })).toEqual([
-      'Action "scaffold": "blueprint" is not a key of a user input; allowed: type, format, title, description, icon, visible, disabled, dependsOn, default. Rename or remove it.',
+      'Action "scaffold": field blueprint: "blueprint" is a key of another type, not of a user input (its keys: type, format, title, description, icon, visible, disabled, dependsOn, default). Remove it or change the type.',
     ]);
   });
 
@@ -115,7 +140,25 @@ describe("ActionInput", () => {
       'Action "scaffold": field enum: is set on a secret input (encryption "aes256-gcm"); it would be stored in clear text in the action definition. Remove enum, or remove encryption if the value is not secret.',
     ]);
     expect(inputProblems({ type: "string", encryption: "aes128" })).toEqual([
-      'Action "scaffold": field encryption: "aes128" is not an encryption algorithm; allowed: aes256-gcm. Fix the encryption.',
+      'Action "scaffold": field encryption: "aes128" is not an encryption; use "aes256-gcm" or {algorithm: "client-side", key: "<PEM public key>"}. Fix the encryption.',
+    ]);
+  });
+
+  it("passes JSON-schema keywords it does not model through unchanged", () => {
+    const input = { type: "string", title: "Branch", examples: ["main"], "x-origin": "template" };
+    expect(parseValid(ActionInput, input)).toEqual(input);
+  });
+
+  it("refuses a key one edit away from a known key", () => {
+    expect(inputProblems({ type: "array", uniqeItems: true, items: { type: "string", minLenght: 1 } })).toEqual([
+      'Action "scaffold": field items.minLenght: "minLenght" is not a key of string items; did you mean "minLength"? Other keys are kept as they are. Rename it.',
+      'Action "scaffold": field uniqeItems: "uniqeItems" is not a key of an array input; did you mean "uniqueItems"? Other keys are kept as they are. Rename it.',
+    ]);
+  });
+
+  it("refuses a client-side encryption key that is not a PEM public key, without repeating it", () => {
+    expect(inputProblems({ type: "string", encryption: { algorithm: "client-side", key: "ssh-rsa AAAAB3Nza" } })).toEqual([
+      'Action "scaffold": field encryption.key: is not a PEM public key; paste the RSA public key including its -----BEGIN PUBLIC KEY----- and -----END PUBLIC KEY----- lines (never the private key). Fix the key.',
     ]);
   });
 

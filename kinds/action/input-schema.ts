@@ -4,12 +4,14 @@
  * yaml, markdown, multi-line and proto formats, or a secret with `encryption`), an entity of a
  * blueprint, a user, a team, a number, a boolean, an object, or an array of these.
  * Where Port computes a value from the form, `{jqQuery}` is accepted (see jq-query.ts).
+ * An input is a JSON schema Port keeps as written (apispec.yaml: an input has no
+ * `additionalProperties: false`): other JSON-schema keywords pass through (openObject).
  */
 import { z } from "zod";
-import { asRecord, closedEnum, closedObject, closedUnion, crossCheck } from "../../core/schemas/closed";
+import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject } from "../../core/schemas/closed";
 import { ActionDataset } from "./dataset-schema";
 import { checkFormattedDefault, checkSecret } from "./input-checks";
-import { checkEnumColors, checkInEnum, checkPattern, checkRange } from "../../core/schemas/value-checks";
+import { checkEnumColors, checkInEnum, checkPattern, checkRange, type Report } from "../../core/schemas/value-checks";
 import { BlueprintIdentifier, PortColor, PropertyIdentifier } from "../../core/schemas/identifiers";
 import { JqQuery, orJqQuery } from "../../core/schemas/jq-query";
 import { didYouMean, listValues, showValue } from "../../core/schemas/messages";
@@ -56,8 +58,34 @@ const EntityBlueprint = z
   })
   .pipe(BlueprintIdentifier);
 
-/** `encryption: "aes256-gcm"`: the value is encrypted with the organization's client secret before it reaches the backend. */
-const Encryption = closedEnum(["aes256-gcm"], { noun: "an encryption algorithm", field: "encryption" });
+/** A PEM public key, as client-side encryption needs (docs: user-inputs/secret.md, "Key requirements"). */
+const PemPublicKey = z.string().superRefine((key, ctx) => {
+  if (/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/.test(key)) return;
+  ctx.addIssue({
+    code: "custom",
+    input: "(hidden)",
+    message: "is not a PEM public key; paste the RSA public key including its -----BEGIN PUBLIC KEY----- and -----END PUBLIC KEY----- lines (never the private key). Fix the key.",
+  });
+});
+
+/** Client-side encryption: the browser encrypts the value with your own RSA public key; only your backend can decrypt it. */
+export const ClientSideEncryption = closedObject("client-side encryption", {
+  /** `"client-side"`. */
+  algorithm: z.literal("client-side"),
+  /** The RSA public key (PEM) the browser encrypts with. */
+  key: PemPublicKey,
+});
+
+/**
+ * Makes an input a secret: `"aes256-gcm"` (Port encrypts with the organization's client secret) or
+ * `{algorithm: "client-side", key}` (terraform-provider-port-labs port/action/string.go; docs: user-inputs/secret.md).
+ */
+export const Encryption = z.union([closedEnum(["aes256-gcm"], { noun: "an encryption algorithm", field: "encryption" }), ClientSideEncryption], {
+  error: (issue) =>
+    asRecord(issue.input) !== undefined
+      ? undefined
+      : `${showValue(issue.input)} is not an encryption; use "aes256-gcm" or {algorithm: "client-side", key: "<PEM public key>"}. Fix the encryption.`,
+});
 
 function checked(check: (value: Record<string, unknown>, report: Parameters<Parameters<typeof crossCheck>[0]>[1]) => void) {
   return crossCheck((input, report) => {
@@ -67,10 +95,142 @@ function checked(check: (value: Record<string, unknown>, report: Parameters<Para
 }
 
 // ---------------------------------------------------------------------------------------------
-// String inputs, by format.
+// JSON-schema validations (docs: user-inputs/text.md, number.md, object.md, array.md).
 
-/** Free text, or a formatted string; with `encryption` it is a secret. */
-export const ActionStringInput = closedObject("a string input", {
+/** A JSON-schema definition (of an object's key), kept as written. */
+const JsonSchemaDefinition = z.record(z.string(), z.json());
+
+const stringValidations = {
+  /** A regular expression the value must match, or `{jqQuery}` computing it. */
+  pattern: orJqQuery(z.string(), "a regular expression").optional(),
+  /** Fewest characters allowed. */
+  minLength: CountOrJq.optional(),
+  /** Most characters allowed. */
+  maxLength: CountOrJq.optional(),
+};
+
+const numberValidations = {
+  /** Smallest value allowed (inclusive). */
+  minimum: z.number().optional(),
+  /** Largest value allowed (inclusive). */
+  maximum: z.number().optional(),
+  /** Values must be greater than this. */
+  exclusiveMinimum: z.number().optional(),
+  /** Values must be less than this. */
+  exclusiveMaximum: z.number().optional(),
+};
+
+const objectValidations = {
+  /** The schema of each named key, e.g. `{"port": {"type": "number"}}`. */
+  properties: z.record(z.string(), JsonSchemaDefinition).optional(),
+  /** Keys the object must have. */
+  required: z.array(z.string()).optional(),
+  /** Whether keys outside `properties` are allowed, or the schema they must match. */
+  additionalProperties: z.union([z.boolean(), JsonSchemaDefinition]).optional(),
+  /** The schema of the keys matching each regular expression. */
+  patternProperties: z.record(z.string(), JsonSchemaDefinition).optional(),
+};
+
+function checkStringValidations(value: Record<string, unknown>, report: Report): void {
+  checkPattern(value, report);
+  checkRange(value, "minLength", "maxLength", report);
+}
+
+function checkNumberValidations(value: Record<string, unknown>, report: Report): void {
+  checkRange(value, "minimum", "maximum", report);
+  checkRange(value, "exclusiveMinimum", "exclusiveMaximum", report);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Array items.
+
+const stringItemKeys = {
+  /** `"string"`. */
+  type: z.literal("string"),
+  /** Format of every element; see {@link STRING_INPUT_FORMATS} (and `user`, `team`). */
+  format: z.enum([...STRING_INPUT_FORMATS, "user", "team"]).optional(),
+  /** The only values an element may take, or `{jqQuery}` computing them. */
+  enum: orJqQuery(z.array(z.string()).min(1), "a list of strings").optional(),
+  /** A Port colour per enum value. */
+  enumColors: z.record(z.string(), PortColor).optional(),
+  ...stringValidations,
+};
+
+const entityItemKeys = {
+  /** `"string"`. */
+  type: z.literal("string"),
+  /** `"entity"`. */
+  format: z.literal("entity"),
+  /** The blueprint whose entities are offered. */
+  blueprint: EntityBlueprint,
+  /** Which entities are offered; rule values may be `{jqQuery}`. */
+  dataset: ActionDataset.optional(),
+};
+
+const numberItemKeys = {
+  /** `"number"`. */
+  type: z.literal("number"),
+  /** The only values an element may take, or `{jqQuery}`. */
+  enum: orJqQuery(z.array(z.number()).min(1), "a list of numbers").optional(),
+  /** A Port colour per enum value, keyed by the number as text. */
+  enumColors: z.record(z.string(), PortColor).optional(),
+  ...numberValidations,
+};
+
+const booleanItemKeys = { type: z.literal("boolean") };
+
+const objectItemKeys = {
+  /** `"object"`. */
+  type: z.literal("object"),
+  ...objectValidations,
+};
+
+const ITEM_KEYS = keysOf(stringItemKeys, entityItemKeys, numberItemKeys, booleanItemKeys, objectItemKeys);
+
+/** Elements that are strings (plain or formatted). */
+export const ActionStringItems = openObject("string items", stringItemKeys, { others: ITEM_KEYS }).check(
+  checked((value, report) => {
+    checkEnumColors(value, report);
+    checkStringValidations(value, report);
+  }),
+);
+
+/** Elements that are entities of `blueprint` (a multi-select of entities). */
+export const ActionEntityItems = openObject("entity items", entityItemKeys, { others: ITEM_KEYS });
+
+const StringItemsByFormat = z.discriminatedUnion("format", [ActionStringItems, ActionEntityItems], {
+  error: (issue) => {
+    if (issue.code !== "invalid_union" || issue.note !== "No matching discriminator") return undefined;
+    const format = asRecord(issue.input)?.format;
+    return `${showValue(format)} is not an item format; allowed: ${listValues(ALL_STRING_INPUT_FORMATS)}.${didYouMean(format, ALL_STRING_INPUT_FORMATS)} Fix the format.`;
+  },
+});
+
+/** Elements that are numbers. */
+export const ActionNumberItems = openObject("number items", numberItemKeys, { others: ITEM_KEYS }).check(
+  checked((value, report) => {
+    checkEnumColors(value, report);
+    checkNumberValidations(value, report);
+  }),
+);
+
+/** Elements that are booleans. */
+export const ActionBooleanItems = openObject("boolean items", booleanItemKeys, { others: ITEM_KEYS });
+
+/** Elements that are JSON objects. */
+export const ActionObjectItems = openObject("object items", objectItemKeys, { others: ITEM_KEYS });
+
+/** An array input's `items`, chosen by `type` (and `format` for strings). */
+export const ActionInputItems = closedUnion("type", [StringItemsByFormat, ActionNumberItems, ActionBooleanItems, ActionObjectItems], {
+  noun: "an item type",
+  field: "type",
+});
+export type ActionInputItems = z.output<typeof ActionInputItems>;
+
+// ---------------------------------------------------------------------------------------------
+// The inputs' keys.
+
+const stringKeys = {
   /** `"string"`. */
   type: z.literal("string"),
   ...commonKeys,
@@ -82,28 +242,12 @@ export const ActionStringInput = closedObject("a string input", {
   enum: orJqQuery(z.array(z.string()).min(1), "a list of strings").optional(),
   /** A Port colour per enum value; every key must be one of `enum`. */
   enumColors: z.record(z.string(), PortColor).optional(),
-  /** A regular expression the value must match, or `{jqQuery}` computing it. */
-  pattern: orJqQuery(z.string(), "a regular expression").optional(),
-  /** Fewest characters allowed. */
-  minLength: CountOrJq.optional(),
-  /** Most characters allowed. */
-  maxLength: CountOrJq.optional(),
+  ...stringValidations,
   /** Makes this a secret input; see {@link Encryption}. No default or enum then. */
   encryption: Encryption.optional(),
-}).check(
-  checked((value, report) => {
-    checkPattern(value, report);
-    checkEnumColors(value, report);
-    checkInEnum(value.default, value.enum, ["default"], report);
-    checkRange(value, "minLength", "maxLength", report);
-    checkFormattedDefault(value, report);
-    checkSecret(value, report);
-  }),
-);
-export type ActionStringInput = z.output<typeof ActionStringInput>;
+};
 
-/** An entity of `blueprint`, picked from the catalog; the backend receives the whole entity. */
-export const ActionEntityInput = closedObject("an entity input", {
+const entityKeys = {
   /** `"string"`. */
   type: z.literal("string"),
   /** `"entity"`. */
@@ -117,11 +261,9 @@ export const ActionEntityInput = closedObject("an entity input", {
   sort: ActionInputSort.optional(),
   /** The identifier of the entity pre-selected, or `{jqQuery}` computing it (e.g. `.entity.identifier`). */
   default: orJqQuery(z.string(), "an entity identifier").optional(),
-});
-export type ActionEntityInput = z.output<typeof ActionEntityInput>;
+};
 
-/** A Port user (the backend receives the email). */
-export const ActionUserInput = closedObject("a user input", {
+const userKeys = {
   /** `"string"`. */
   type: z.literal("string"),
   /** `"user"`. */
@@ -129,11 +271,9 @@ export const ActionUserInput = closedObject("a user input", {
   ...commonKeys,
   /** The email of the user pre-selected, or `{jqQuery}` (e.g. `.user.email` for the person running the action). */
   default: orJqQuery(z.string(), "a user's email").optional(),
-});
-export type ActionUserInput = z.output<typeof ActionUserInput>;
+};
 
-/** A Port team (the backend receives the team's identifier). */
-export const ActionTeamInput = closedObject("a team input", {
+const teamKeys = {
   /** `"string"`. */
   type: z.literal("string"),
   /** `"team"`. */
@@ -141,7 +281,92 @@ export const ActionTeamInput = closedObject("a team input", {
   ...commonKeys,
   /** The team pre-selected, or `{jqQuery}` (e.g. `.user.teams[0].name`). */
   default: orJqQuery(z.string(), "a team").optional(),
-});
+};
+
+const numberKeys = {
+  /** `"number"`. */
+  type: z.literal("number"),
+  ...commonKeys,
+  /** Value pre-filled, or `{jqQuery}`. Must be one of a literal `enum`. */
+  default: orJqQuery(z.number(), "a number").optional(),
+  /** The only values allowed, or `{jqQuery}` computing them. */
+  enum: orJqQuery(z.array(z.number()).min(1), "a list of numbers").optional(),
+  /** A Port colour per enum value, keyed by the number as text; every key must be one of `enum`. */
+  enumColors: z.record(z.string(), PortColor).optional(),
+  ...numberValidations,
+};
+
+const booleanKeys = {
+  /** `"boolean"`. */
+  type: z.literal("boolean"),
+  ...commonKeys,
+  /** Value pre-filled, or `{jqQuery}`. */
+  default: orJqQuery(z.boolean(), "a boolean").optional(),
+};
+
+const objectKeys = {
+  /** `"object"`. */
+  type: z.literal("object"),
+  ...commonKeys,
+  /** `labeled-url`: `{url, displayText?}`. Omitted: any JSON object. */
+  format: closedEnum(["labeled-url"], { noun: "an object input format", field: "format" }).optional(),
+  /** Value pre-filled, or `{jqQuery}`. */
+  default: z.union([JqQuery, z.record(z.string(), z.json())]).optional(),
+  /** The only objects allowed (a select list), or `{jqQuery}` computing them (docs: user-inputs/object.md). */
+  enum: orJqQuery(z.array(z.record(z.string(), z.json())).min(1), "a list of objects").optional(),
+  ...objectValidations,
+  /** Makes this a secret input; no default then. */
+  encryption: Encryption.optional(),
+};
+
+const arrayKeys = {
+  /** `"array"`. */
+  type: z.literal("array"),
+  ...commonKeys,
+  /** Type (and format, enum, blueprint) of every element. Omitted: elements of any type. */
+  items: ActionInputItems.optional(),
+  /** Elements pre-filled, or `{jqQuery}`. */
+  default: orJqQuery(z.array(z.json()), "a list").optional(),
+  /** The only lists allowed (a select list), or `{jqQuery}` computing them (docs: user-inputs/array.md). */
+  enum: orJqQuery(z.array(z.array(z.json())).min(1), "a list of lists").optional(),
+  /** Fewest elements, or `{jqQuery}`. */
+  minItems: CountOrJq.optional(),
+  /** Most elements, or `{jqQuery}`. */
+  maxItems: CountOrJq.optional(),
+  /** When true, elements must be distinct. */
+  uniqueItems: z.boolean().optional(),
+  /** For entity items: how the choices are ordered. */
+  sort: ActionInputSort.optional(),
+};
+
+/** Every key some input knows: a key of another kind of input is refused rather than passed through. */
+const INPUT_KEYS = keysOf(stringKeys, entityKeys, userKeys, teamKeys, numberKeys, booleanKeys, objectKeys, arrayKeys);
+
+// ---------------------------------------------------------------------------------------------
+// String inputs, by format.
+
+/** Free text, or a formatted string; with `encryption` it is a secret. */
+export const ActionStringInput = openObject("a string input", stringKeys, { others: INPUT_KEYS }).check(
+  checked((value, report) => {
+    checkEnumColors(value, report);
+    checkInEnum(value.default, value.enum, ["default"], report);
+    checkStringValidations(value, report);
+    checkFormattedDefault(value, report);
+    checkSecret(value, report);
+  }),
+);
+export type ActionStringInput = z.output<typeof ActionStringInput>;
+
+/** An entity of `blueprint`, picked from the catalog; the backend receives the whole entity. */
+export const ActionEntityInput = openObject("an entity input", entityKeys, { others: INPUT_KEYS });
+export type ActionEntityInput = z.output<typeof ActionEntityInput>;
+
+/** A Port user (the backend receives the email). */
+export const ActionUserInput = openObject("a user input", userKeys, { others: INPUT_KEYS });
+export type ActionUserInput = z.output<typeof ActionUserInput>;
+
+/** A Port team (the backend receives the team's identifier). */
+export const ActionTeamInput = openObject("a team input", teamKeys, { others: INPUT_KEYS });
 export type ActionTeamInput = z.output<typeof ActionTeamInput>;
 
 /** A string input of any format, chosen by `format`. */
@@ -155,111 +380,25 @@ const ActionStringInputs = z.discriminatedUnion("format", [ActionStringInput, Ac
 });
 
 // ---------------------------------------------------------------------------------------------
-// Number, boolean, object.
+// Number, boolean, object, array.
 
 /** A number (integers and decimals). */
-export const ActionNumberInput = closedObject("a number input", {
-  /** `"number"`. */
-  type: z.literal("number"),
-  ...commonKeys,
-  /** Value pre-filled, or `{jqQuery}`. Must be one of a literal `enum`. */
-  default: orJqQuery(z.number(), "a number").optional(),
-  /** The only values allowed, or `{jqQuery}` computing them. */
-  enum: orJqQuery(z.array(z.number()).min(1), "a list of numbers").optional(),
-  /** A Port colour per enum value, keyed by the number as text; every key must be one of `enum`. */
-  enumColors: z.record(z.string(), PortColor).optional(),
-  /** Smallest value allowed (inclusive). */
-  minimum: z.number().optional(),
-  /** Largest value allowed (inclusive). */
-  maximum: z.number().optional(),
-}).check(
+export const ActionNumberInput = openObject("a number input", numberKeys, { others: INPUT_KEYS }).check(
   checked((value, report) => {
     checkEnumColors(value, report);
     checkInEnum(value.default, value.enum, ["default"], report);
-    checkRange(value, "minimum", "maximum", report);
+    checkNumberValidations(value, report);
   }),
 );
 export type ActionNumberInput = z.output<typeof ActionNumberInput>;
 
 /** A check box. */
-export const ActionBooleanInput = closedObject("a boolean input", {
-  /** `"boolean"`. */
-  type: z.literal("boolean"),
-  ...commonKeys,
-  /** Value pre-filled, or `{jqQuery}`. */
-  default: orJqQuery(z.boolean(), "a boolean").optional(),
-});
+export const ActionBooleanInput = openObject("a boolean input", booleanKeys, { others: INPUT_KEYS });
 export type ActionBooleanInput = z.output<typeof ActionBooleanInput>;
 
-/** A JSON object (edited as JSON), or a labeled URL (`format: "labeled-url"`); with `encryption` it is a secret. */
-export const ActionObjectInput = closedObject("an object input", {
-  /** `"object"`. */
-  type: z.literal("object"),
-  ...commonKeys,
-  /** `labeled-url`: `{url, displayText?}`. Omitted: any JSON object. */
-  format: closedEnum(["labeled-url"], { noun: "an object input format", field: "format" }).optional(),
-  /** Value pre-filled, or `{jqQuery}`. */
-  default: z.union([JqQuery, z.record(z.string(), z.json())]).optional(),
-  /** Makes this a secret input; no default then. */
-  encryption: Encryption.optional(),
-}).check(checked(checkSecret));
+/** A JSON object (edited as JSON, optionally with JSON-schema validations), or a labeled URL (`format: "labeled-url"`); with `encryption` it is a secret. */
+export const ActionObjectInput = openObject("an object input", objectKeys, { others: INPUT_KEYS }).check(checked(checkSecret));
 export type ActionObjectInput = z.output<typeof ActionObjectInput>;
-
-// ---------------------------------------------------------------------------------------------
-// Arrays.
-
-/** Elements that are strings (plain or formatted). */
-export const ActionStringItems = closedObject("string items", {
-  /** `"string"`. */
-  type: z.literal("string"),
-  /** Format of every element; see {@link STRING_INPUT_FORMATS} (and `user`, `team`). */
-  format: z.enum([...STRING_INPUT_FORMATS, "user", "team"]).optional(),
-  /** The only values an element may take, or `{jqQuery}` computing them. */
-  enum: orJqQuery(z.array(z.string()).min(1), "a list of strings").optional(),
-  /** A Port colour per enum value. */
-  enumColors: z.record(z.string(), PortColor).optional(),
-}).check(checked((value, report) => checkEnumColors(value, report)));
-
-/** Elements that are entities of `blueprint` (a multi-select of entities). */
-export const ActionEntityItems = closedObject("entity items", {
-  /** `"string"`. */
-  type: z.literal("string"),
-  /** `"entity"`. */
-  format: z.literal("entity"),
-  /** The blueprint whose entities are offered. */
-  blueprint: EntityBlueprint,
-  /** Which entities are offered; rule values may be `{jqQuery}`. */
-  dataset: ActionDataset.optional(),
-});
-
-const StringItemsByFormat = z.discriminatedUnion("format", [ActionStringItems, ActionEntityItems], {
-  error: (issue) => {
-    if (issue.code !== "invalid_union" || issue.note !== "No matching discriminator") return undefined;
-    const format = asRecord(issue.input)?.format;
-    return `${showValue(format)} is not an item format; allowed: ${listValues(ALL_STRING_INPUT_FORMATS)}.${didYouMean(format, ALL_STRING_INPUT_FORMATS)} Fix the format.`;
-  },
-});
-
-/** Elements that are numbers. */
-export const ActionNumberItems = closedObject("number items", {
-  /** `"number"`. */
-  type: z.literal("number"),
-  /** The only values an element may take, or `{jqQuery}`. */
-  enum: orJqQuery(z.array(z.number()).min(1), "a list of numbers").optional(),
-});
-
-/** Elements that are booleans. */
-export const ActionBooleanItems = closedObject("boolean items", { type: z.literal("boolean") });
-
-/** Elements that are JSON objects. */
-export const ActionObjectItems = closedObject("object items", { type: z.literal("object") });
-
-/** An array input's `items`, chosen by `type` (and `format` for strings). */
-export const ActionInputItems = closedUnion("type", [StringItemsByFormat, ActionNumberItems, ActionBooleanItems, ActionObjectItems], {
-  noun: "an item type",
-  field: "type",
-});
-export type ActionInputItems = z.output<typeof ActionInputItems>;
 
 /** The JSON type name of a value, as `items.type` names it. */
 function jsonTypeOf(value: unknown): string {
@@ -269,21 +408,7 @@ function jsonTypeOf(value: unknown): string {
 }
 
 /** A list of strings, numbers, booleans, objects, or entities of a blueprint. */
-export const ActionArrayInput = closedObject("an array input", {
-  /** `"array"`. */
-  type: z.literal("array"),
-  ...commonKeys,
-  /** Type (and format, enum, blueprint) of every element. Omitted: elements of any type. */
-  items: ActionInputItems.optional(),
-  /** Elements pre-filled, or `{jqQuery}`. */
-  default: orJqQuery(z.array(z.json()), "a list").optional(),
-  /** Fewest elements, or `{jqQuery}`. */
-  minItems: CountOrJq.optional(),
-  /** Most elements, or `{jqQuery}`. */
-  maxItems: CountOrJq.optional(),
-  /** For entity items: how the choices are ordered. */
-  sort: ActionInputSort.optional(),
-}).check(
+export const ActionArrayInput = openObject("an array input", arrayKeys, { others: INPUT_KEYS }).check(
   checked((value, report) => {
     checkRange(value, "minItems", "maxItems", report);
     const items = asRecord(value.items);
@@ -312,8 +437,8 @@ export const ActionArrayInput = closedObject("an array input", {
 export type ActionArrayInput = z.output<typeof ActionArrayInput>;
 
 /**
- * One user input, chosen by `type` and, for strings, by `format`. Each variant accepts only its
- * own keys, so e.g. `blueprint` on a plain string input fails with the allowed keys listed.
+ * One user input, chosen by `type` and, for strings, by `format`. Each variant refuses the keys of
+ * the others, so e.g. `blueprint` on a plain string input fails with the variant's keys listed.
  */
 export const ActionInput = closedUnion("type", [ActionStringInputs, ActionNumberInput, ActionBooleanInput, ActionObjectInput, ActionArrayInput], {
   noun: "an input type",

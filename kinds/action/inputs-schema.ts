@@ -27,8 +27,8 @@ export type ActionInputTitle = z.output<typeof ActionInputTitle>;
 export const ActionInputStep = closedObject("a form step", {
   /** The step's name in the form's progress bar, 1–25 characters. */
   title: z.string().min(1).max(25),
-  /** The inputs (and titles) on this page, in display order. */
-  order: z.array(z.string().min(1)),
+  /** The inputs (and titles) on this page, in display order. Omitted: an empty page (apispec.yaml requires only the title). */
+  order: z.array(z.string().min(1)).optional(),
   /** Whether the step is shown: a boolean or `{jqQuery}`. Default true. */
   visible: orJqQuery(z.boolean(), "a boolean").optional(),
 });

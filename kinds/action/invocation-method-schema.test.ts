@@ -18,6 +18,8 @@ describe("InvocationMethod", () => {
         body: { version: "{{ .inputs.version }}", dryRun: false, tags: ["a", 1, null] },
       },
       "WEBHOOK with a templated URL": { type: "WEBHOOK", url: "{{ .inputs.target }}" },
+      "WEBHOOK whose URL begins with a secret": { type: "WEBHOOK", url: "{{ .secrets.DEPLOY_HOST }}/api/v1/deploy?env={{ .inputs.env }}", body: [{ op: "deploy" }] },
+      "WEBHOOK comparing in a template": { type: "WEBHOOK", url: 'https://ci.example.com/{{ if .inputs.count < 3 then "small" else "large" end }}' },
       GITHUB: { type: "GITHUB", org: "acme", repo: "infra", workflow: "deploy.yml", workflowInputs: { env: "{{ .inputs.env }}" }, reportWorkflowStatus: true },
       GITLAB: { type: "GITLAB", projectName: "service", groupName: "acme/platform", defaultRef: "main", pipelineVariables: { ENV: "{{ .inputs.env }}" } },
       AZURE_DEVOPS: { type: "AZURE_DEVOPS", webhook: "port-trigger", org: "acme", payload: { run: "{{ .run.id }}" } },
@@ -53,10 +55,25 @@ describe("InvocationMethod", () => {
 
   it("checks a webhook's URL, flags, method and headers", () => {
     expect(methodProblems({ type: "WEBHOOK", url: "deploy.example.com/x", method: "FETCH", synchronized: "sometimes", headers: { Authorization: 5 } })).toEqual([
-      'Action "deploy": field url: "deploy.example.com/x" is not an http(s) URL; use an absolute URL such as "https://example.com/hook" ({{ }} templates allowed). Fix the url.',
+      'Action "deploy": field url: "deploy.example.com/x" is not an http(s) URL; use an absolute URL such as "https://example.com/hook", or begin with a template such as "{{ .secrets.HOST }}/hook". Fix the url.',
       'Action "deploy": field synchronized: "sometimes" is neither true, false nor a JQ template such as "{{ .inputs.wait }}". Fix the value.',
       'Action "deploy": field method: "FETCH" is not an HTTP method; allowed: POST, PUT, PATCH, DELETE, GET. Fix the method.',
       'Action "deploy": field headers.Authorization: 5 is a number, expected a string. Fix the value.',
+    ]);
+  });
+
+  it("refuses a placeholder left in a webhook URL, naming it", () => {
+    expect(methodProblems({ type: "WEBHOOK", url: "https://gitlab.example.com/api/v4/projects/<YourProjectId>/trigger/pipeline" })).toEqual([
+      'Action "deploy": field url: "https://gitlab.example.com/api/v4/projects/<YourProjectId>… still holds the placeholder <YourProjectId>; replace it with the real value, or with a template reading a Port secret such as "{{ .secrets.HOST }}". Fix the url.',
+    ]);
+    expect(methodProblems({ type: "WEBHOOK", url: "<YOUR_URL>" })).toEqual([
+      'Action "deploy": field url: "<YOUR_URL>" still holds the placeholder <YOUR_URL>; replace it with the real value, or with a template reading a Port secret such as "{{ .secrets.HOST }}". Fix the url.',
+    ]);
+  });
+
+  it("refuses a body or payload that is not a JSON object or array", () => {
+    expect(methodProblems({ type: "WEBHOOK", url: "https://example.com/hook", body: "{{ .inputs }}" })).toEqual([
+      'Action "deploy": field body: "{{ .inputs }}" is a string; Port takes a JSON object or array here, whose strings may be templates. Wrap it in an object.',
     ]);
   });
 

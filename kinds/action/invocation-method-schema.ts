@@ -6,12 +6,46 @@
 import { z } from "zod";
 import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, type CrossCheckProblem } from "../../core/schemas/closed";
 import { BlueprintIdentifier } from "../../core/schemas/identifiers";
-import { BooleanOrTemplate, TemplatedUrl } from "../../core/schemas/jq-query";
+import { BooleanOrTemplate, withoutTemplates } from "../../core/schemas/jq-query";
+import { describeKind, showValue } from "../../core/schemas/messages";
 
 /** Any JSON value (payloads and bodies are free-form; their strings may be templates). */
 const Json = z.json();
 /** A JSON object whose values may be templates. */
 const JsonObject = z.record(z.string(), Json);
+
+/** A payload or body: a JSON object or array (apispec.yaml: POST /v1/actions invocationMethod `body`, `payload`). */
+const Payload = z.union([JsonObject, z.array(Json)], {
+  error: (issue) => `${showValue(issue.input)} is ${describeKind(issue.input)}; Port takes a JSON object or array here, whose strings may be templates. Wrap it in an object.`,
+});
+
+/** A `<placeholder>` left from an example or a template (`<YOUR_URL>`, `<YourGitlabToken>`). */
+const PLACEHOLDER = /<[A-Za-z_][\w .-]*>/;
+
+/**
+ * A webhook endpoint: an absolute http(s) URL with `{{ }}` templates allowed anywhere. One that
+ * begins with a template (`{{ .secrets.HOST }}/deploy`) gets its scheme and host when the action
+ * runs. A `<placeholder>` left in it (outside the templates) cannot work.
+ */
+const WebhookUrl = z.string().superRefine((value, ctx) => {
+  const placeholder = PLACEHOLDER.exec(withoutTemplates(value))?.[0];
+  let problem: string | undefined;
+  if (placeholder !== undefined) {
+    problem = `still holds the placeholder ${placeholder}; replace it with the real value, or with a template reading a Port secret such as "{{ .secrets.HOST }}".`;
+  } else if (!/^\s*\{\{/.test(value) && !isHttpUrl(withoutTemplates(value))) {
+    problem = `is not an http(s) URL; use an absolute URL such as "https://example.com/hook", or begin with a template such as "{{ .secrets.HOST }}/hook".`;
+  }
+  if (problem !== undefined) ctx.addIssue({ code: "custom", input: value, message: `${showValue(value)} ${problem} Fix the url.` });
+});
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 
 /** Header names that carry credentials. */
 const CREDENTIAL_HEADER = /authorization|token|secret|password|api[-_]?key/i;
@@ -36,15 +70,15 @@ export const KafkaInvocation = closedObject("a KAFKA invocation", {
   /** `"KAFKA"`. */
   type: z.literal("KAFKA"),
   /** The message body. Omitted: Port's default payload (the whole run context). */
-  payload: Json.optional(),
+  payload: Payload.optional(),
 });
 
 /** Call an HTTP endpoint. */
 export const WebhookInvocation = closedObject("a WEBHOOK invocation", {
   /** `"WEBHOOK"`. */
   type: z.literal("WEBHOOK"),
-  /** The endpoint: an absolute http(s) URL, templates allowed. */
-  url: TemplatedUrl,
+  /** The endpoint: an absolute http(s) URL, templates allowed; see {@link WebhookUrl}. */
+  url: WebhookUrl,
   /** When true, Port's execution agent inside your network makes the call (the URL need not be public). Default false. */
   agent: BooleanOrTemplate.optional(),
   /** When true, the run ends with the HTTP response (status and body); otherwise your service reports it. Default false. */
@@ -54,7 +88,7 @@ export const WebhookInvocation = closedObject("a WEBHOOK invocation", {
   /** Request headers; values may be templates. Credentials must come from Port's secrets: `Bearer {{ .secrets["token"] }}`. */
   headers: z.record(z.string().min(1), z.string()).check(crossCheck(checkNoLiteralCredentials)).optional(),
   /** Request body. Omitted: Port's default payload. */
-  body: Json.optional(),
+  body: Payload.optional(),
 });
 
 /** Dispatch a GitHub Actions workflow (through Port's GitHub app). */
@@ -96,7 +130,7 @@ export const AzureDevopsInvocation = closedObject("an AZURE_DEVOPS invocation", 
   /** The Azure DevOps organization. */
   org: z.string().min(1),
   /** The body sent to the webhook. Omitted: Port's default payload. */
-  payload: Json.optional(),
+  payload: Payload.optional(),
 });
 
 /** How the entity is built from the run: every value may be a template. */

@@ -1,7 +1,8 @@
 import { PortApiError } from "../../core/client/errors";
 import { PortClient } from "../../core/client/port-client";
 import { createBlueprint } from "../blueprint/client";
-import { getAction, replaceAction } from "./client";
+import { getAction, replaceAction, runAction, updateActionRun } from "./client";
+import { createEntity } from "../entity/client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { actionLogic } from "./provider";
@@ -143,7 +144,7 @@ describe("Action provider", () => {
     const badTemplate = await actionLogic.check({}, { ...deploySpec, invocationMethod: { ...deploySpec.invocationMethod, body: { version: "{{ .inputs.version | }}" } } });
     expect(badTemplate.failures).toHaveLength(1);
     expect(badTemplate.failures![0].property).toBe("invocationMethod");
-    expect(badTemplate.failures![0].reason).toMatch(/^Action "deploy": field invocationMethod\.body\.version: JQ "\.inputs\.version \|" does not compile: syntax error/);
+    expect(badTemplate.failures![0].reason).toMatch(/^Action "deploy": field invocationMethod\.body\.version: JQ "\.inputs\.version \|" does not compile: /);
     const badCondition = await actionLogic.check({}, { ...notifySpec, trigger: { ...notifySpec.trigger, condition: { type: "JQ", expressions: [".diff.after.(health"] } } });
     expect(badCondition.failures![0].reason).toMatch(/^Automation "notify": field trigger\.condition\.expressions\[0\]: JQ "\.diff\.after\.\(health" does not compile/);
     const badJqQuery = await actionLogic.check(
@@ -157,5 +158,42 @@ describe("Action provider", () => {
       'Action "deploy": field trigger.userInputs.properties.env.default.jqQuery: JQ ".entity.properties.env | nosuchfn" does not compile: nosuchfn/0 is not defined. Fix the expression.',
     );
     expect(emulator.stats().requests).toBe(0);
+  });
+});
+
+describe("Action provider, deleting an action with runs in progress", () => {
+  const ALLOW = "__allowDataLoss";
+
+  beforeEach(async () => {
+    await createEntity(client, "service", { identifier: "api" });
+  });
+
+  it("refuses, with the count and the fix, while a run is in progress, and deletes nothing", async () => {
+    const { outs } = await actionLogic.create(client, (await actionLogic.check({}, deploySpec)).inputs!);
+    await runAction(client, "deploy", { properties: { version: "1.2", env: "dev" }, entity: "api" });
+    await expect(actionLogic.delete(client, "deploy", outs)).rejects.toThrow(
+      'Action "deploy" has 1 run in progress or waiting for approval, which deleting it would cut off from their action. Let them finish first, or set allowDataLoss: { deleteWithRunsInProgress: true } on it (and apply that) before removing it.',
+    );
+    expect(await getAction(client, "deploy")).toBeDefined();
+  });
+
+  it("applies allowDataLoss alone as an update that writes nothing to Port, then deletes despite the run", async () => {
+    const { outs } = await actionLogic.create(client, (await actionLogic.check({}, deploySpec)).inputs!);
+    await runAction(client, "deploy", { properties: { version: "1.2", env: "dev" }, entity: "api" });
+    const allowed = (await actionLogic.check(outs, { ...deploySpec, [ALLOW]: { deleteWithRunsInProgress: true } })).inputs!;
+    expect(await actionLogic.diff("deploy", outs, allowed)).toEqual({ changes: true });
+    emulator.resetStats();
+    const { outs: updated } = await actionLogic.update(client, "deploy", outs, allowed);
+    expect(emulator.stats().writes).toBe(0);
+    await actionLogic.delete(client, "deploy", updated);
+    expect(await getAction(client, "deploy")).toBeUndefined();
+  });
+
+  it("deletes an action whose runs have all ended", async () => {
+    const { outs } = await actionLogic.create(client, (await actionLogic.check({}, deploySpec)).inputs!);
+    const run = await runAction(client, "deploy", { properties: { version: "1.2", env: "dev" }, entity: "api" });
+    await updateActionRun(client, run.id, { status: "SUCCESS" });
+    await actionLogic.delete(client, "deploy", outs);
+    expect(await getAction(client, "deploy")).toBeUndefined();
   });
 });

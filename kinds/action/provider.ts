@@ -1,11 +1,12 @@
-import { createAction, deleteAction, getAction, replaceAction, type PortActionBody } from "./client";
+import { createAction, deleteAction, getAction, listActiveRuns, replaceAction, type PortActionBody } from "./client";
+import { ActionAllowDataLoss, deleteWithRunsProblem } from "./guards";
 import { ActionSpec } from "./schema";
 import { AutomationSpec } from "../automation/schema";
 import { actionJqFields } from "./jq-fields";
 import { jqProblems } from "../../core/schemas/jq";
 import { asSet } from "../../core/providers/canonical-json";
 import { documentLogic, type DocumentKind, type PortDocument } from "../../core/providers/document-logic";
-import type { ResourceLogic } from "../../core/providers/resource-logic";
+import { ALLOW_DATA_LOSS_KEY, type ResourceLogic } from "../../core/providers/resource-logic";
 
 /**
  * Self-service actions and automations: one Port document kind (`/v1/actions`), told apart by
@@ -40,7 +41,9 @@ function kindOf(kind: "Action" | "Automation", schema: typeof ActionSpec | typeo
       get: (client, id) => getAction(client, id),
       create: (client, spec) => createAction(client, spec as PortActionBody),
       replace: (client, id, body) => replaceAction(client, id, body as PortActionBody),
-      remove: async (client, id) => {
+      remove: async (client, id, props) => {
+        const problem = deleteWithRunsProblem(id, (await listActiveRuns(client, id)).length, props[ALLOW_DATA_LOSS_KEY] as ActionAllowDataLoss | undefined);
+        if (problem) throw new Error(problem);
         await deleteAction(client, id); // already gone counts as done
       },
     },

@@ -63,12 +63,19 @@ describe("ActionSpec", () => {
     ]);
   });
 
-  it("requires a blueprint for DAY-2 and DELETE actions", () => {
+  it("accepts DAY-2 and DELETE actions without a blueprint, as Port does", () => {
     for (const operation of ["DAY-2", "DELETE"]) {
-      expect(actionProblems({ identifier: "a", trigger: { type: "self-service", operation }, invocationMethod: kafka })).toEqual([
-        `Action "deploy": field trigger.blueprintIdentifier: is required for a ${operation} action: it runs on an entity of that blueprint. Set the blueprint.`,
-      ]);
+      const action = { identifier: "a", trigger: { type: "self-service", operation, userInputs: { properties: {} } }, invocationMethod: kafka };
+      expect(parseValid(ActionSpec, action)).toEqual(action);
     }
+  });
+
+  it("refuses a legacy v1 action, saying how to write it as a v2 action", () => {
+    const legacy = { identifier: "scaffold", trigger: "CREATE", userInputs: { properties: { name: { type: "string" } } }, invocationMethod: kafka };
+    expect(actionProblems(legacy)).toEqual([
+      'Action "deploy": field trigger: "CREATE" is a legacy v1 trigger (the body of POST /v1/blueprints/{blueprint}/actions, deprecated since November 2024), which POST /v1/actions refuses. Write it as a v2 action: trigger: {type: "self-service", operation: "CREATE", blueprintIdentifier: "<blueprint>", userInputs: {properties: {...}, required: [...]}}, moving a top-level userInputs into trigger.userInputs.',
+      'Action "deploy": "userInputs" is not a key of an action; allowed: identifier, title, icon, description, invocationMethod, publish, trigger, requiredApproval, approvalNotification, allowAnyoneToViewRuns. Rename or remove it.',
+    ]);
   });
 
   it("limits button texts to 1-15 characters without edge spaces", () => {

@@ -61,7 +61,7 @@ export const SelfServiceTrigger = closedObject("a self-service trigger", {
   }),
   /** See {@link SELF_SERVICE_OPERATIONS}. */
   operation: closedEnum(SELF_SERVICE_OPERATIONS, { noun: "an operation", field: "operation" }),
-  /** The blueprint the action belongs to (its entities' pages show DAY-2 and DELETE actions). Required for DAY-2 and DELETE. */
+  /** The blueprint the action belongs to (its entities' pages show DAY-2 and DELETE actions). Optional for every operation (apispec.yaml: POST /v1/actions trigger). */
   blueprintIdentifier: BlueprintIdentifier.optional(),
   /** The form; see {@link ActionUserInputs}. Default: no inputs. */
   userInputs: ActionUserInputs.default(() => ({ properties: {} })),
@@ -74,8 +74,8 @@ export const SelfServiceTrigger = closedObject("a self-service trigger", {
 }).check(
   crossCheck((input, report) => {
     const value = asRecord(input);
-    if (value === undefined || (value.operation !== "DAY-2" && value.operation !== "DELETE" && value.operation !== "CREATE")) return;
-    if (value.operation === "CREATE" && value.condition !== undefined) {
+    // apispec.yaml: POST /v1/actions: the CREATE trigger has no condition (additionalProperties: false).
+    if (value?.operation === "CREATE" && value.condition !== undefined) {
       report({
         path: ["condition"],
         input: value.condition,
@@ -83,17 +83,27 @@ export const SelfServiceTrigger = closedObject("a self-service trigger", {
           "only applies to DAY-2 and DELETE actions (it selects the entities that show the action); a CREATE action has no entity yet. Remove condition or change the operation.",
       });
     }
-    if (value.operation !== "CREATE" && value.blueprintIdentifier === undefined) {
-      report({
-        path: ["blueprintIdentifier"],
-        input: undefined,
-        message: `is required for a ${value.operation} action: it runs on an entity of that blueprint. Set the blueprint.`,
-      });
-    }
   }),
 );
 export type SelfServiceTrigger = z.output<typeof SelfServiceTrigger>;
 export type SelfServiceTriggerInput = z.input<typeof SelfServiceTrigger>;
+
+/**
+ * A trigger written as a string (`"CREATE"`) is a legacy v1 action, the body of
+ * `POST /v1/blueprints/{id}/actions` (apispec.yaml: deprecated since November 20th 2024);
+ * `POST /v1/actions` takes only a trigger object. The message says how to write it as a v2 action.
+ */
+const ActionTrigger = z.preprocess((value, ctx) => {
+  if (typeof value !== "string") return value;
+  ctx.issues.push({
+    code: "custom",
+    input: value,
+    message:
+      `${showValue(value)} is a legacy v1 trigger (the body of POST /v1/blueprints/{blueprint}/actions, deprecated since November 2024), which POST /v1/actions refuses. ` +
+      `Write it as a v2 action: trigger: {type: "self-service", operation: ${showValue(value)}, blueprintIdentifier: "<blueprint>", userInputs: {properties: {...}, required: [...]}}, moving a top-level userInputs into trigger.userInputs.`,
+  });
+  return value;
+}, SelfServiceTrigger);
 
 /** Approval by any one approver, or by all of them (approvers are set in the action's permissions). */
 export const ApprovalPolicy = closedObject("an approval policy", {
@@ -134,7 +144,7 @@ export type ApprovalNotification = z.output<typeof ApprovalNotification>;
 export const ActionSpec = closedObject("an action", {
   ...actionDocumentKeys,
   /** How users run it; see {@link SelfServiceTrigger}. */
-  trigger: SelfServiceTrigger,
+  trigger: ActionTrigger,
   /** Whether each run waits for approval; see {@link RequiredApproval}. Omitted: no approval. */
   requiredApproval: RequiredApproval.optional(),
   /** How approvers are told; see {@link ApprovalNotification}. Omitted: Port's default (email). */

@@ -50,9 +50,13 @@ describe("AutomationSpec", () => {
   it("checks the condition's type, expressions and combinator", () => {
     expect(automationProblems(withEvent({ type: "ENTITY_CREATED", blueprintIdentifier: "svc" }, { type: "jq", expressions: [], combinator: "xor" }))).toEqual([
       'Automation "notify": field trigger.condition.type: "jq" is not allowed; allowed: JQ. Fix the value.',
-      'Automation "notify": field trigger.condition.expressions: must not be empty. Add at least one item.',
       'Automation "notify": field trigger.condition.combinator: "xor" is not a combinator; allowed: and, or. Did you mean "or"? Fix the combinator.',
     ]);
+  });
+
+  it("accepts a condition with no expressions, which filters nothing", () => {
+    const automation = withEvent({ type: "ENTITY_UPDATED", blueprintIdentifier: "service" }, { type: "JQ", expressions: [], combinator: "and" });
+    expect(parseValid(AutomationSpec, automation)).toEqual(automation);
   });
 
   it("refuses approval settings, and points a self-service trigger to the Action component", () => {

@@ -53,9 +53,9 @@ export type AutomationEventInput = z.input<typeof AutomationEvent>;
 export const AutomationCondition = closedObject("an automation condition", {
   /** `"JQ"`. */
   type: z.literal("JQ"),
-  /** JQ expressions, each yielding a boolean. */
-  expressions: z.array(z.string().min(1)).min(1),
-  /** `and`: all must hold; `or`: any. Default `and`. */
+  /** JQ expressions, each yielding a boolean. An empty list runs on every such event (apispec.yaml sets no minimum; terraform-provider-port-labs port/action/schema.go: "an empty array to indicate no conditions"). */
+  expressions: z.array(z.string().min(1)),
+  /** `and`: all must hold; `or`: any. Default (Port's): `and`. */
   combinator: EntityQueryCombinator.optional(),
 });
 export type AutomationCondition = z.output<typeof AutomationCondition>;

@@ -108,8 +108,8 @@ export type AggregationPathFilter = z.output<typeof AggregationPathFilter>;
 
 /** An aggregation property: a number computed over the entities of `target` related to each entity. */
 export const AggregationProperty = closedObject("an aggregation property", {
-  /** Display name (required by Port). */
-  title: z.string().min(1),
+  /** Display name, 1–100 characters (required by Port; apispec.yaml: aggregationProperties). */
+  title: z.string().min(1).max(100),
   /** Free text shown as the tooltip. */
   description: z.string().optional(),
   /** An icon name from Port's icon list. */

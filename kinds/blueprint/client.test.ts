@@ -1,19 +1,8 @@
-import { createBlueprint, deleteBlueprint, getBlueprint, listBlueprints, replaceBlueprint } from "./client";
+import { createBlueprint, deleteAllEntities, deleteBlueprint, getBlueprint, getMigration, listBlueprints, replaceBlueprint } from "./client";
 import { PortApiError } from "../../core/client/errors";
-import { PortClient } from "../../core/client/port-client";
-import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
+import { useScriptedClient } from "../../tests/support/scripted-port-server";
 
-let server: ScriptedPortServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientWith(onApi: Handler): Promise<{ client: PortClient; s: ScriptedPortServer }> {
-  server = await startScriptedPortServer({ onApi });
-  const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 });
-  return { client, s: server };
-}
+const clientWith = useScriptedClient();
 
 const svc = { identifier: "svc", title: "Service", schema: { properties: {} } };
 const notFound = (id: string) => ({
@@ -36,10 +25,10 @@ describe("blueprints client", () => {
     await expect(getBlueprint(client, "gone")).resolves.toBeUndefined();
   });
 
-  it("throws other failures, including a 404 that is not Port's not_found", async () => {
+  it("returns undefined for a 404 of any body, as Port's own clients read it", async () => {
     const { client } = await clientWith(() => ({ status: 404, rawBody: "<html>Not Found</html>" }));
 
-    await expect(getBlueprint(client, "svc")).rejects.toMatchObject({ status: 404, code: undefined });
+    await expect(getBlueprint(client, "svc")).resolves.toBeUndefined();
   });
 
   it("refuses dot-segment identifiers that would address another route", async () => {
@@ -56,7 +45,7 @@ describe("blueprints client", () => {
     expect(s.apiRequests().map((r) => [r.method, r.path])).toEqual([["GET", "/v1/blueprints"]]);
   });
 
-  it("creates a blueprint, passing create_catalog_page only when given", async () => {
+  it("creates a blueprint, always sending create_catalog_page: true unless told otherwise", async () => {
     const { client, s } = await clientWith((req) => ({ status: 201, body: { ok: true, blueprint: req.body } }));
 
     await expect(createBlueprint(client, svc, { createCatalogPage: false })).resolves.toEqual(svc);
@@ -65,7 +54,22 @@ describe("blueprints client", () => {
     const [withFlag, withoutFlag] = s.apiRequests();
     expect([withFlag.method, withFlag.path, withFlag.query.toString()]).toEqual(["POST", "/v1/blueprints", "create_catalog_page=false"]);
     expect(withFlag.body).toEqual(svc);
-    expect(withoutFlag.query.toString()).toBe("");
+    expect(withoutFlag.query.toString()).toBe("create_catalog_page=true");
+  });
+
+  it("starts deleting all entities with the blueprint, answering Port's migration id, and reads a migration", async () => {
+    const { client, s } = await clientWith((req) =>
+      req.path.startsWith("/v1/migrations/")
+        ? { status: 200, body: { ok: true, migration: { id: "m 1", status: "RUNNING" } } }
+        : { status: 200, body: { ok: true, migrationId: "m 1" } },
+    );
+
+    await expect(deleteAllEntities(client, "svc", { deleteBlueprint: true })).resolves.toEqual({ migrationId: "m 1" });
+    await expect(getMigration(client, "m 1")).resolves.toEqual({ id: "m 1", status: "RUNNING" });
+    expect(s.apiRequests().map((r) => [r.method, r.path, r.query.toString()])).toEqual([
+      ["DELETE", "/v1/blueprints/svc/all-entities", "delete_blueprint=true"],
+      ["GET", "/v1/migrations/m%201", ""],
+    ]);
   });
 
   it("replaces a blueprint with PUT", async () => {

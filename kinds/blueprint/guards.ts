@@ -18,8 +18,7 @@ export interface AllowDataLoss {
   deleteWithEntities?: boolean;
 }
 
-/** Where the flags travel: a `__` key, which Pulumi keeps in state and we never send to Port. */
-export const ALLOW_DATA_LOSS_KEY = "__allowDataLoss";
+export { ALLOW_DATA_LOSS_KEY } from "../../core/providers/resource-logic";
 
 type Doc = Record<string, any>;
 
@@ -77,13 +76,26 @@ export function relationLossProblems(blueprint: string, relations: string[], ent
   });
 }
 
-/** The problem with deleting a blueprint that still has entities, or undefined. */
-export async function deleteDataLossProblem(client: PortClient, blueprint: string, allow: AllowDataLoss = {}): Promise<string | undefined> {
-  if (allow.deleteWithEntities) return undefined;
-  const count = (await listEntities(client, blueprint)).length;
+/**
+ * The problem with deleting a blueprint (`current`, as Port holds it) that still has `count`
+ * entities, or undefined when it may go with them. Port deletes a blueprint with its entities only
+ * when it has no required relations (docs: build-your-software-catalog/custom-integration/api/api.md).
+ */
+export function deleteDataLossProblem(current: Doc, count: number, allow: AllowDataLoss = {}): string | undefined {
+  const blueprint = String(current.identifier);
   if (count === 0) return undefined;
+  if (!allow.deleteWithEntities) {
+    return (
+      `Blueprint "${blueprint}" still has ${entityCount(count)}, which deleting it would lose. ` +
+      `Delete them first, or set allowDataLoss: { deleteWithEntities: true } on the Blueprint (and apply that) before removing it.`
+    );
+  }
+  const required = Object.entries((current.relations ?? {}) as Record<string, Doc>)
+    .filter(([, relation]) => relation?.required === true)
+    .map(([key]) => key);
+  if (required.length === 0) return undefined;
   return (
-    `Blueprint "${blueprint}" still has ${entityCount(count)}, which deleting it would lose. ` +
-    `Delete them first, or set allowDataLoss: { deleteWithEntities: true } on the Blueprint (and apply that) before removing it.`
+    `Blueprint "${blueprint}" still has ${entityCount(count)}, and Port deletes a blueprint's entities with it only when it has no required relations ` +
+    `(required here: ${required.map((key) => `relations.${key}`).join(", ")}). Delete its entities first, or make those relations optional (and apply that) before removing it.`
   );
 }

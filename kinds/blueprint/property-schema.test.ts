@@ -1,6 +1,8 @@
 import { BlueprintProperty, type BlueprintPropertyInput, OBJECT_PROPERTY_FORMATS, STRING_PROPERTY_FORMATS, SpecAuthentication } from "./property-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
+const NUMBER_KEYS = "type, title, description, icon, enum, enumColors, default, minimum, maximum, exclusiveMinimum, exclusiveMaximum";
+
 /** Messages for one property, as the "service" blueprint would report them (paths relative to the property). */
 const propertyProblems = (property: unknown) => problemMessages(BlueprintProperty, property);
 
@@ -35,6 +37,22 @@ describe("BlueprintProperty", () => {
       "array of numbers": { type: "array", items: { type: "number", enum: [1, 2] }, default: [2, 1] },
       "array of booleans": { type: "array", items: { type: "boolean" }, default: [true] },
       "array of labeled urls": { type: "array", items: { type: "object", format: "labeled-url" } },
+      "string shown as a 24-hour date-time": { type: "string", format: "date-time", dateFormat: "24-hour" },
+      "number with exclusive bounds": { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 100 },
+      "object with JSON-schema validations": {
+        type: "object",
+        properties: { replicas: { type: "number" }, region: { type: "string", enum: ["eu", "us"] } },
+        required: ["replicas"],
+        patternProperties: { "^label_": { type: "string" } },
+        additionalProperties: false,
+      },
+      "object whose other keys must be numbers": { type: "object", additionalProperties: { type: "number" } },
+      "array of strings with validations": { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z-]+$", minLength: 2, maxLength: 40 } },
+      "array of numbers with bounds": { type: "array", items: { type: "number", minimum: 1, exclusiveMaximum: 65536 } },
+      "array of objects with a shape": {
+        type: "array",
+        items: { type: "object", properties: { question: { type: "string" }, answer: { type: "string" } }, required: ["question"], additionalProperties: false },
+      },
     };
     it.each(Object.entries(properties))("%s", (_, property) => {
       expect(parseValid(BlueprintProperty, property)).toEqual(property);
@@ -58,6 +76,36 @@ describe("BlueprintProperty", () => {
     });
   });
 
+  it("passes JSON-schema keywords it does not model through unchanged", () => {
+    const property = { type: "number", title: "Cores", multipleOf: 0.5, examples: [2, 4], "x-team-note": { owner: "platform" } };
+    expect(parseValid(BlueprintProperty, property)).toEqual(property);
+    const items = { type: "array", items: { type: "string", contentMediaType: "text/plain" }, contains: { const: "main" } };
+    expect(parseValid(BlueprintProperty, items)).toEqual(items);
+  });
+
+  it("rejects a key one edit away from a known key, in a property and in its items", () => {
+    expect(propertyProblems({ type: "array", uniqueItem: true, items: { type: "number", exclusiveMinimun: 0 } })).toEqual([
+      'Blueprint "service": field items.exclusiveMinimun: "exclusiveMinimun" is not a key of number array items; did you mean "exclusiveMinimum"? Other keys are kept as they are. Rename it.',
+      'Blueprint "service": field uniqueItem: "uniqueItem" is not a key of an array property; did you mean "uniqueItems"? Other keys are kept as they are. Rename it.',
+    ]);
+  });
+
+  it('rejects type "integer", which Port does not have, pointing to "number"', () => {
+    expect(propertyProblems({ type: "integer", minimum: 0 })).toEqual([
+      'Blueprint "service": field type: "integer" is not a property type; allowed: string, number, boolean, object, array. Port has no "integer" type: use "number". Fix the type.',
+    ]);
+  });
+
+  it("rejects string item validations that cannot hold and a patternProperties key that is not a regular expression", () => {
+    expect(propertyProblems({ type: "array", items: { type: "object", patternProperties: { "^(S_": { type: "string" } } } })).toEqual([
+      'Blueprint "service": field items.patternProperties["^(S_"]: "^(S_" is not a valid regular expression (Unterminated group). Fix the pattern.',
+    ]);
+    expect(propertyProblems({ type: "array", items: { type: "string", minLength: 5, maxLength: 2, pattern: "[" } })).toEqual([
+      'Blueprint "service": field items.pattern: "[" is not a valid regular expression (Unterminated character class). Fix the pattern.',
+      'Blueprint "service": field items.minLength: minLength 5 is greater than maxLength 2, so no value could satisfy both. Lower minLength or raise maxLength.',
+    ]);
+  });
+
   it("rejects an unknown type, listing the allowed types", () => {
     expect(propertyProblems({ type: "strng" })).toEqual([
       'Blueprint "service": field type: "strng" is not a property type; allowed: string, number, boolean, object, array. Did you mean "string"? Fix the type.',
@@ -70,13 +118,13 @@ describe("BlueprintProperty", () => {
 
   it("rejects a typo'd key, naming it and the closest key", () => {
     expect(propertyProblems({ type: "string", formt: "url" })).toEqual([
-      'Blueprint "service": "formt" is not a key of a string property; allowed: type, title, description, icon, format, spec, specAuthentication, enum, enumColors, default, pattern, minLength, maxLength. Did you mean "format"? Rename or remove it.',
+      `Blueprint "service": field formt: "formt" is not a key of a string property; did you mean "format"? Other keys are kept as they are. Rename it.`,
     ]);
   });
 
   it("rejects a key that belongs to another type", () => {
     expect(propertyProblems({ type: "number", format: "url" })).toEqual([
-      'Blueprint "service": "format" is not a key of a number property; allowed: type, title, description, icon, enum, enumColors, default, minimum, maximum. Rename or remove it.',
+      `Blueprint "service": field format: "format" is a key of another type, not of a number property (its keys: ${NUMBER_KEYS}). Remove it or change the type.`,
     ]);
   });
 
@@ -190,7 +238,7 @@ describe("BlueprintProperty", () => {
 
   it("reports all of a property's problems together", () => {
     expect(propertyProblems({ type: "string", enum: ["a"], default: "b", pattern: "[", minLength: 3, maxLength: 1, formt: "url" })).toEqual([
-      'Blueprint "service": "formt" is not a key of a string property; allowed: type, title, description, icon, format, spec, specAuthentication, enum, enumColors, default, pattern, minLength, maxLength. Did you mean "format"? Rename or remove it.',
+      `Blueprint "service": field formt: "formt" is not a key of a string property; did you mean "format"? Other keys are kept as they are. Rename it.`,
       'Blueprint "service": field pattern: "[" is not a valid regular expression (Unterminated character class). Fix the pattern.',
       'Blueprint "service": field default: "b" is not in enum (a); the default must be one of the enum values. Change the default or add it to enum.',
       'Blueprint "service": field minLength: minLength 3 is greater than maxLength 1, so no value could satisfy both. Lower minLength or raise maxLength.',

@@ -1,17 +1,24 @@
 /**
  * A blueprint property (an entry of `schema.properties`), exactly as Port's blueprint JSON
- * holds it: one variant per `type`, each accepting only the keys that make sense for it.
+ * holds it: one variant per `type`. A property is a JSON schema: Port keeps keys it does not
+ * list (apispec.yaml: a property has no `additionalProperties: false`), so any other JSON-schema
+ * keyword passes through, while a key of another type or one edit away from a known key is refused.
  */
 import { z } from "zod";
-import { asRecord, closedEnum, closedObject, closedUnion, crossCheck } from "../../core/schemas/closed";
+import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject } from "../../core/schemas/closed";
 import { PortColor } from "../../core/schemas/identifiers";
 import { showValue } from "../../core/schemas/messages";
-import { checkEnumColors, checkInEnum, checkPattern, checkRange } from "../../core/schemas/value-checks";
+import { checkEnumColors, checkInEnum, checkPattern, checkRange, type Report } from "../../core/schemas/value-checks";
 
 /** Port's property types. */
 export const PROPERTY_TYPES = ["string", "number", "boolean", "object", "array"] as const;
+/** Port has no `integer` type (apispec.yaml: string, number, boolean, object, array). */
+function integerHint(input: unknown): string | undefined {
+  return input === "integer" ? `Port has no "integer" type: use "number".` : undefined;
+}
+
 /** A property `type`: `string`, `number`, `boolean`, `object` or `array`. Port cannot change it once created. */
-export const PropertyType = closedEnum(PROPERTY_TYPES, { noun: "a property type", field: "type" });
+export const PropertyType = closedEnum(PROPERTY_TYPES, { noun: "a property type", field: "type", hint: integerHint });
 export type PropertyType = z.output<typeof PropertyType>;
 
 /** Formats of a `string` property. */
@@ -86,16 +93,150 @@ const Count = z.int().nonnegative();
 // Cross-field checks (enum colors, default in enum, ranges, pattern) are in value-checks.ts,
 // shared with action inputs.
 
+/** JSON-schema validations of a string (docs: setup-blueprint/properties/string.md), on a property or on array items. */
+const stringValidations = {
+  /** A regular expression every value must match (JSON-schema `pattern`). */
+  pattern: z.string().optional(),
+  /** Fewest characters a value may have. */
+  minLength: Count.optional(),
+  /** Most characters a value may have. */
+  maxLength: Count.optional(),
+};
+
+/** JSON-schema bounds of a number (docs: setup-blueprint/properties/number.md), on a property or on array items. */
+const numberValidations = {
+  /** Smallest value allowed (inclusive). */
+  minimum: z.number().optional(),
+  /** Largest value allowed (inclusive). */
+  maximum: z.number().optional(),
+  /** Values must be greater than this. */
+  exclusiveMinimum: z.number().optional(),
+  /** Values must be less than this. */
+  exclusiveMaximum: z.number().optional(),
+};
+
+/** A JSON-schema definition (of an object's key), kept as written. */
+const JsonSchemaDefinition = z.record(z.string(), z.json());
+
+/** JSON-schema validations of an object (docs: setup-blueprint/properties/object.md), on a property or on array items. */
+const objectValidations = {
+  /** The schema of each named key, e.g. `{"port": {"type": "number"}}`. */
+  properties: z.record(z.string(), JsonSchemaDefinition).optional(),
+  /** Keys every value must have (JSON-schema `required` of the object; a blueprint's required properties are in `schema.required`). */
+  required: z.array(z.string()).optional(),
+  /** Whether keys outside `properties` are allowed (`true`/`false`), or the schema they must match. */
+  additionalProperties: z.union([z.boolean(), JsonSchemaDefinition]).optional(),
+  /** The schema of the keys matching each regular expression, e.g. `{"^S_": {"type": "string"}}`. */
+  patternProperties: z.record(z.string(), JsonSchemaDefinition).optional(),
+};
+
+/** A regular expression that must compile: each key of `patternProperties`. */
+function checkPatternKeys(value: Record<string, unknown>, report: Report): void {
+  for (const key of Object.keys(asRecord(value.patternProperties) ?? {})) {
+    checkPattern({ pattern: key }, (problem) => report({ ...problem, path: ["patternProperties", key] }));
+  }
+}
+
+function checkStringValidations(value: Record<string, unknown>, report: Report): void {
+  checkPattern(value, report);
+  checkRange(value, "minLength", "maxLength", report);
+}
+
+function checkNumberValidations(value: Record<string, unknown>, report: Report): void {
+  checkRange(value, "minimum", "maximum", report);
+  checkRange(value, "exclusiveMinimum", "exclusiveMaximum", report);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Array items.
+
+const stringItemKeys = {
+  /** `"string"`. */
+  type: z.literal("string"),
+  /** Format of every element; see {@link StringPropertyFormat}. */
+  format: StringPropertyFormat.optional(),
+  /** The only values an element may take. */
+  enum: z.array(z.string()).min(1).optional(),
+  /** A Port colour per enum value; every key must be one of `enum`. */
+  enumColors: z.record(z.string(), PortColor).optional(),
+  ...stringValidations,
+};
+
+const numberItemKeys = {
+  /** `"number"`. */
+  type: z.literal("number"),
+  /** The only values an element may take. */
+  enum: z.array(z.number()).min(1).optional(),
+  /** A Port colour per enum value, keyed by the number as text; every key must be one of `enum`. */
+  enumColors: z.record(z.string(), PortColor).optional(),
+  ...numberValidations,
+};
+
+const booleanItemKeys = {
+  /** `"boolean"`. */
+  type: z.literal("boolean"),
+};
+
+const objectItemKeys = {
+  /** `"object"`. */
+  type: z.literal("object"),
+  /** `labeled-url`: every element is `{url, displayText?}`. */
+  format: ObjectPropertyFormat.optional(),
+  ...objectValidations,
+};
+
+/** Every key some item type knows. */
+const ITEM_KEYS = keysOf(stringItemKeys, numberItemKeys, booleanItemKeys, objectItemKeys);
+
+/** `items` of an array of strings. */
+export const StringArrayItems = openObject("string array items", stringItemKeys, { others: ITEM_KEYS }).check(
+  crossCheck((input, report) => {
+    const value = asRecord(input);
+    if (value === undefined) return;
+    checkEnumColors(value, report);
+    checkStringValidations(value, report);
+  }),
+);
+
+/** `items` of an array of numbers. */
+export const NumberArrayItems = openObject("number array items", numberItemKeys, { others: ITEM_KEYS }).check(
+  crossCheck((input, report) => {
+    const value = asRecord(input);
+    if (value === undefined) return;
+    checkEnumColors(value, report);
+    checkNumberValidations(value, report);
+  }),
+);
+
+/** `items` of an array of booleans. */
+export const BooleanArrayItems = openObject("boolean array items", booleanItemKeys, { others: ITEM_KEYS });
+
+/** `items` of an array of objects. */
+export const ObjectArrayItems = openObject("object array items", objectItemKeys, { others: ITEM_KEYS }).check(
+  crossCheck((input, report) => {
+    const value = asRecord(input);
+    if (value !== undefined) checkPatternKeys(value, report);
+  }),
+);
+
+/** An array property's `items`: the type (and format / enum / validations) of every element. Port supports string, number, boolean and object items. */
+export const ArrayPropertyItems = closedUnion("type", [StringArrayItems, NumberArrayItems, BooleanArrayItems, ObjectArrayItems], {
+  noun: "an array item type",
+  field: "type",
+});
+export type ArrayPropertyItems = z.output<typeof ArrayPropertyItems>;
+
 // ---------------------------------------------------------------------------------------------
 // The five property types.
 
-/** A `string` property: free text, or a formatted string (URL, email, date-time, user, team, ...). */
-export const StringProperty = closedObject("a string property", {
+const stringKeys = {
   /** `"string"`. */
   type: z.literal("string"),
   ...commonKeys,
   /** How Port validates and shows the value; see {@link StringPropertyFormat}. Omitted: plain text. */
   format: StringPropertyFormat.optional(),
+  /** How a `date-time` value is shown, e.g. `"24-hour"` (terraform-provider-port-labs internal/cli/models.go). */
+  dateFormat: z.string().optional(),
   /** Show the value as an API spec (`open-api`, `async-api`) or embed it (`embedded-url`); the value must be a URL. */
   spec: StringPropertySpec.optional(),
   /** OAuth settings for an `embedded-url` spec that needs the viewer to log in. */
@@ -106,13 +247,64 @@ export const StringProperty = closedObject("a string property", {
   enumColors: z.record(z.string(), PortColor).optional(),
   /** Value given to new entities that omit the property. Must be one of `enum` when `enum` is set. */
   default: z.string().optional(),
-  /** A regular expression every value must match (JSON-schema `pattern`). */
-  pattern: z.string().optional(),
-  /** Fewest characters a value may have. */
-  minLength: Count.optional(),
-  /** Most characters a value may have. */
-  maxLength: Count.optional(),
-}).check(
+  ...stringValidations,
+};
+
+const numberKeys = {
+  /** `"number"`. */
+  type: z.literal("number"),
+  ...commonKeys,
+  /** The only values allowed; Port shows them as a select list. */
+  enum: z.array(z.number()).min(1).optional(),
+  /** A Port colour per enum value, keyed by the number as text (`{"1": "green"}`); every key must be one of `enum`. */
+  enumColors: z.record(z.string(), PortColor).optional(),
+  /** Value given to new entities that omit the property. Must be one of `enum` when `enum` is set. */
+  default: z.number().optional(),
+  ...numberValidations,
+};
+
+const booleanKeys = {
+  /** `"boolean"`. */
+  type: z.literal("boolean"),
+  ...commonKeys,
+  /** Value given to new entities that omit the property. */
+  default: z.boolean().optional(),
+};
+
+const objectKeys = {
+  /** `"object"`. */
+  type: z.literal("object"),
+  ...commonKeys,
+  /** `labeled-url`: the value is `{url, displayText?}` and Port shows the label as a link. Omitted: any JSON object. */
+  format: ObjectPropertyFormat.optional(),
+  /** Show the object as an API spec tab (`open-api` or `async-api`); the value is the spec itself. */
+  spec: ObjectPropertySpec.optional(),
+  /** Value given to new entities that omit the property. */
+  default: z.record(z.string(), z.unknown()).optional(),
+  ...objectValidations,
+};
+
+const arrayKeys = {
+  /** `"array"`. */
+  type: z.literal("array"),
+  ...commonKeys,
+  /** Type (and format / enum / validations) of every element. Omitted: elements of any type. */
+  items: ArrayPropertyItems.optional(),
+  /** Value given to new entities that omit the property; elements must match `items`. */
+  default: z.array(z.unknown()).optional(),
+  /** Fewest elements allowed. */
+  minItems: Count.optional(),
+  /** Most elements allowed. */
+  maxItems: Count.optional(),
+  /** When true, elements must be distinct. Omitted: duplicates allowed. */
+  uniqueItems: z.boolean().optional(),
+};
+
+/** Every key some property type knows: a key of another type is refused rather than passed through. */
+const PROPERTY_KEYS = keysOf(stringKeys, numberKeys, booleanKeys, objectKeys, arrayKeys);
+
+/** A `string` property: free text, or a formatted string (URL, email, date-time, user, team, ...). */
+export const StringProperty = openObject("a string property", stringKeys, { others: PROPERTY_KEYS }).check(
   crossCheck((input, report) => {
     const value = asRecord(input);
     if (value === undefined) return;
@@ -126,110 +318,32 @@ export type StringProperty = z.output<typeof StringProperty>;
 export type StringPropertyInput = z.input<typeof StringProperty>;
 
 /** A `number` property (integers and decimals). */
-export const NumberProperty = closedObject("a number property", {
-  /** `"number"`. */
-  type: z.literal("number"),
-  ...commonKeys,
-  /** The only values allowed; Port shows them as a select list. */
-  enum: z.array(z.number()).min(1).optional(),
-  /** A Port colour per enum value, keyed by the number as text (`{"1": "green"}`); every key must be one of `enum`. */
-  enumColors: z.record(z.string(), PortColor).optional(),
-  /** Value given to new entities that omit the property. Must be one of `enum` when `enum` is set. */
-  default: z.number().optional(),
-  /** Smallest value allowed (inclusive). */
-  minimum: z.number().optional(),
-  /** Largest value allowed (inclusive). */
-  maximum: z.number().optional(),
-}).check(
+export const NumberProperty = openObject("a number property", numberKeys, { others: PROPERTY_KEYS }).check(
   crossCheck((input, report) => {
     const value = asRecord(input);
     if (value === undefined) return;
     checkEnumColors(value, report);
     checkInEnum(value.default, value.enum, ["default"], report);
-    checkRange(value, "minimum", "maximum", report);
+    checkNumberValidations(value, report);
   }),
 );
 export type NumberProperty = z.output<typeof NumberProperty>;
 export type NumberPropertyInput = z.input<typeof NumberProperty>;
 
 /** A `boolean` property (shown as a check mark). */
-export const BooleanProperty = closedObject("a boolean property", {
-  /** `"boolean"`. */
-  type: z.literal("boolean"),
-  ...commonKeys,
-  /** Value given to new entities that omit the property. */
-  default: z.boolean().optional(),
-});
+export const BooleanProperty = openObject("a boolean property", booleanKeys, { others: PROPERTY_KEYS });
 export type BooleanProperty = z.output<typeof BooleanProperty>;
 export type BooleanPropertyInput = z.input<typeof BooleanProperty>;
 
-/** An `object` property: any JSON object, an API spec (`spec`), or a labeled URL (`format: "labeled-url"`). */
-export const ObjectProperty = closedObject("an object property", {
-  /** `"object"`. */
-  type: z.literal("object"),
-  ...commonKeys,
-  /** `labeled-url`: the value is `{url, displayText?}` and Port shows the label as a link. Omitted: any JSON object. */
-  format: ObjectPropertyFormat.optional(),
-  /** Show the object as an API spec tab (`open-api` or `async-api`); the value is the spec itself. */
-  spec: ObjectPropertySpec.optional(),
-  /** Value given to new entities that omit the property. */
-  default: z.record(z.string(), z.unknown()).optional(),
-});
+/** An `object` property: any JSON object (optionally with JSON-schema validations), an API spec (`spec`), or a labeled URL (`format: "labeled-url"`). */
+export const ObjectProperty = openObject("an object property", objectKeys, { others: PROPERTY_KEYS }).check(
+  crossCheck((input, report) => {
+    const value = asRecord(input);
+    if (value !== undefined) checkPatternKeys(value, report);
+  }),
+);
 export type ObjectProperty = z.output<typeof ObjectProperty>;
 export type ObjectPropertyInput = z.input<typeof ObjectProperty>;
-
-/** `items` of an array of strings. */
-export const StringArrayItems = closedObject("string array items", {
-  /** `"string"`. */
-  type: z.literal("string"),
-  /** Format of every element; see {@link StringPropertyFormat}. */
-  format: StringPropertyFormat.optional(),
-  /** The only values an element may take. */
-  enum: z.array(z.string()).min(1).optional(),
-  /** A Port colour per enum value; every key must be one of `enum`. */
-  enumColors: z.record(z.string(), PortColor).optional(),
-}).check(
-  crossCheck((input, report) => {
-    const value = asRecord(input);
-    if (value !== undefined) checkEnumColors(value, report);
-  }),
-);
-
-/** `items` of an array of numbers. */
-export const NumberArrayItems = closedObject("number array items", {
-  /** `"number"`. */
-  type: z.literal("number"),
-  /** The only values an element may take. */
-  enum: z.array(z.number()).min(1).optional(),
-  /** A Port colour per enum value, keyed by the number as text; every key must be one of `enum`. */
-  enumColors: z.record(z.string(), PortColor).optional(),
-}).check(
-  crossCheck((input, report) => {
-    const value = asRecord(input);
-    if (value !== undefined) checkEnumColors(value, report);
-  }),
-);
-
-/** `items` of an array of booleans. */
-export const BooleanArrayItems = closedObject("boolean array items", {
-  /** `"boolean"`. */
-  type: z.literal("boolean"),
-});
-
-/** `items` of an array of objects. */
-export const ObjectArrayItems = closedObject("object array items", {
-  /** `"object"`. */
-  type: z.literal("object"),
-  /** `labeled-url`: every element is `{url, displayText?}`. */
-  format: ObjectPropertyFormat.optional(),
-});
-
-/** An array property's `items`: the type (and format / enum) of every element. Port supports string, number, boolean and object items. */
-export const ArrayPropertyItems = closedUnion("type", [StringArrayItems, NumberArrayItems, BooleanArrayItems, ObjectArrayItems], {
-  noun: "an array item type",
-  field: "type",
-});
-export type ArrayPropertyItems = z.output<typeof ArrayPropertyItems>;
 
 /** The JSON type name of a default element, as array `items.type` names it. */
 function jsonTypeOf(value: unknown): string {
@@ -239,21 +353,7 @@ function jsonTypeOf(value: unknown): string {
 }
 
 /** An `array` property: a list of strings, numbers, booleans or objects. */
-export const ArrayProperty = closedObject("an array property", {
-  /** `"array"`. */
-  type: z.literal("array"),
-  ...commonKeys,
-  /** Type (and format / enum) of every element. Omitted: elements of any type. */
-  items: ArrayPropertyItems.optional(),
-  /** Value given to new entities that omit the property; elements must match `items`. */
-  default: z.array(z.unknown()).optional(),
-  /** Fewest elements allowed. */
-  minItems: Count.optional(),
-  /** Most elements allowed. */
-  maxItems: Count.optional(),
-  /** When true, elements must be distinct. Omitted: duplicates allowed. */
-  uniqueItems: z.boolean().optional(),
-}).check(
+export const ArrayProperty = openObject("an array property", arrayKeys, { others: PROPERTY_KEYS }).check(
   crossCheck((input, report) => {
     const value = asRecord(input);
     if (value === undefined) return;
@@ -278,12 +378,13 @@ export type ArrayProperty = z.output<typeof ArrayProperty>;
 export type ArrayPropertyInput = z.input<typeof ArrayProperty>;
 
 /**
- * A blueprint property, chosen by `type`. Each variant accepts only its own keys, so a key
- * that belongs to another type (e.g. `format` on a number) fails with the allowed keys listed.
+ * A blueprint property, chosen by `type`. Each variant types its own keys and refuses the keys of
+ * the other types (e.g. `format` on a number), with its keys listed; other JSON-schema keywords pass.
  */
 export const BlueprintProperty = closedUnion("type", [StringProperty, NumberProperty, BooleanProperty, ObjectProperty, ArrayProperty], {
   noun: "a property type",
   field: "type",
+  hint: integerHint,
 });
 export type BlueprintProperty = z.output<typeof BlueprintProperty>;
 export type BlueprintPropertyInput = z.input<typeof BlueprintProperty>;

@@ -1,7 +1,9 @@
 import { PortApiError } from "../../core/client/errors";
 import { PortClient } from "../../core/client/port-client";
-import { createEntity } from "../entity/client";
+import { createEntity, deleteEntity, getEntity, listEntities } from "../entity/client";
+import { getPage } from "../page/client";
 import { getBlueprint, replaceBlueprint } from "./client";
+import { eventually } from "../../tests/support/eventually";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { blueprintLogic } from "./provider";
@@ -39,13 +41,41 @@ describe("Blueprint provider", () => {
     expect(await blueprintLogic.diff("squad", outs, await checked(reordered))).toEqual({ changes: false });
   });
 
-  it("finds a change for a new title and a replacement for a new identifier", async () => {
+  it("finds a change, not a replacement, for a new title and for a new identifier", async () => {
     const { outs } = await blueprintLogic.create(client, await checked(squadSpec));
     expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, title: "Team" }))).toEqual({ changes: true });
-    expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, identifier: "team" }))).toEqual({
-      changes: true,
-      replaces: ["identifier"],
-    });
+    expect(await blueprintLogic.diff("squad", outs, await checked({ ...squadSpec, identifier: "team" }))).toEqual({ changes: true });
+  });
+
+  it("renames the blueprint in place, keeping its entities, and reads and deletes it by its new identifier afterwards", async () => {
+    const { id, outs } = await blueprintLogic.create(client, await checked(squadSpec));
+    await createEntity(client, "squad", { identifier: "core" });
+    const renamed = await checked({ ...squadSpec, identifier: "team" });
+    expect(await blueprintLogic.diff(id, outs, renamed, () => client)).toEqual({ changes: true });
+    emulator.resetStats();
+    const { outs: after } = await blueprintLogic.update(client, id, outs, renamed);
+    expect(emulator.stats().byRoute).toMatchObject({ "PUT /v1/blueprints/:id": 1 });
+    expect(emulator.stats().byRoute["POST /v1/blueprints"]).toBeUndefined();
+    expect(after.identifier).toBe("team");
+    expect(await getBlueprint(client, "squad")).toBeUndefined();
+    expect((await listEntities(client, "team")).map((e) => e.identifier)).toEqual(["core"]);
+    // Pulumi keeps the first id ("squad"); the outputs carry the identifier Port has now.
+    expect(await blueprintLogic.diff(id, after, renamed)).toEqual({ changes: false });
+    const read = await blueprintLogic.read(client, id, after);
+    expect(read.props?.identifier).toBe("team");
+    await blueprintLogic.delete(client, id, { ...read.props, __allowDataLoss: { deleteWithEntities: true } });
+    expect(await getBlueprint(client, "team")).toBeUndefined();
+  });
+
+  it("creates Port's catalog page with the blueprint unless createCatalogPage is false, which is never sent in the document", async () => {
+    await blueprintLogic.create(client, await checked(squadSpec));
+    expect((await getPage(client, "squads"))?.type).toBe("blueprint-entities");
+    const { id, outs } = await blueprintLogic.create(client, await checked({ identifier: "crew", title: "Crew", createCatalogPage: false }));
+    expect(await getPage(client, "crews")).toBeUndefined();
+    expect(await getBlueprint(client, "crew")).not.toHaveProperty("createCatalogPage");
+    expect(outs).not.toHaveProperty("createCatalogPage");
+    // Used at creation only: changing it later changes nothing.
+    expect(await blueprintLogic.diff(id, outs, await checked({ identifier: "crew", title: "Crew", createCatalogPage: true }))).toEqual({ changes: false });
   });
 
   it("keeps a property added in Port's UI and removes one the code stopped declaring", async () => {
@@ -107,6 +137,7 @@ describe("Blueprint provider", () => {
 describe("Blueprint provider guard rails", () => {
   const sized = (type: "string" | "number") => ({ ...squadSpec, schema: { properties: { slack: { type: "string" }, size: { type } } } });
   const connect = () => client;
+  const createBlueprintDirectly = async (spec: Record<string, unknown>) => blueprintLogic.create(client, await checked(spec));
 
   async function squadWithOneSizedEntity() {
     const { outs } = await blueprintLogic.create(client, await checked(sized("string")));
@@ -152,6 +183,43 @@ describe("Blueprint provider guard rails", () => {
     expect(await getBlueprint(client, "squad")).toBeUndefined();
   });
 
+  it("deletes a blueprint with its entities through Port's all-entities route, resolving once Port's migration has ended", async () => {
+    const outs = await squadWithOneSizedEntity();
+    emulator.resetStats();
+    await blueprintLogic.delete(client, "squad", { ...outs, __allowDataLoss: { deleteWithEntities: true } });
+    expect(await getBlueprint(client, "squad")).toBeUndefined();
+    const routes = emulator.stats().byRoute;
+    expect(routes["DELETE /v1/blueprints/:id/all-entities"]).toBe(1);
+    expect(routes["GET /v1/migrations/:id"]).toBeGreaterThanOrEqual(1);
+    expect(routes["DELETE /v1/blueprints/:blueprint/entities/:id"]).toBeUndefined();
+  });
+
+  it("never deletes entities of other blueprints that require its entities: Port refuses, and every entity stays", async () => {
+    const outs = await squadWithOneSizedEntity();
+    await createBlueprintDirectly({ identifier: "member", title: "Member", relations: { squad: { target: "squad", required: true, many: false } } });
+    await createEntity(client, "member", { identifier: "ann", relations: { squad: "core" } });
+    await expect(blueprintLogic.delete(client, "squad", { ...outs, __allowDataLoss: { deleteWithEntities: true } })).rejects.toThrow(/other blueprints target it/);
+    // Port deletes entities in order: once an entity deleted after the refusal is gone, any deletion started before it has run.
+    await createEntity(client, "member", { identifier: "marker", relations: { squad: "core" } });
+    await deleteEntity(client, "member", "marker");
+    await eventually("the marker entity is gone", async () => (await getEntity(client, "member", "marker")) === undefined);
+    expect(await getEntity(client, "member", "ann")).toBeDefined();
+    expect(await getEntity(client, "squad", "core")).toBeDefined();
+  });
+
+  it("refuses to delete with its entities a blueprint that has required relations, naming them, before any delete request", async () => {
+    await createBlueprintDirectly({ identifier: "team", title: "Team" });
+    await createEntity(client, "team", { identifier: "core" });
+    const { outs } = await createBlueprintDirectly({ ...squadSpec, relations: { team: { target: "team", required: true, many: false } } });
+    await createEntity(client, "squad", { identifier: "alpha", relations: { team: "core" } });
+    emulator.resetStats();
+    await expect(blueprintLogic.delete(client, "squad", { ...outs, __allowDataLoss: { deleteWithEntities: true } })).rejects.toThrow(
+      'Blueprint "squad" still has 1 entity, and Port deletes a blueprint\'s entities with it only when it has no required relations (required here: relations.team). ' +
+        "Delete its entities first, or make those relations optional (and apply that) before removing it.",
+    );
+    expect(emulator.stats().writes).toBe(0);
+  });
+
   it("refuses to delete a blueprint that still has entities, and deletes both when allowed", async () => {
     const outs = await squadWithOneSizedEntity();
     await expect(blueprintLogic.delete(client, "squad", outs)).rejects.toThrow(
@@ -173,7 +241,7 @@ describe("Blueprint provider check of calculation properties", () => {
       },
     );
     expect(result.failures).toHaveLength(1);
-    expect(result.failures![0].reason).toMatch(/^Blueprint "squad": field calculationProperties\.label\.calculation: JQ "\.identifier \+ " does not compile: syntax error/);
+    expect(result.failures![0].reason).toMatch(/^Blueprint "squad": field calculationProperties\.label\.calculation: JQ "\.identifier \+ " does not compile: /);
   });
 });
 
@@ -204,6 +272,20 @@ describe("Blueprint relation guard rails", () => {
     );
     const allowed = { ...(await checked(squadWith({}))), __allowDataLoss: { deleteRelationsWithData: true } };
     expect(await blueprintLogic.diff("squad", squad, allowed, connect)).toEqual({ changes: true });
+  });
+
+  it("follows its blueprint's rename in place in the second step, then removes its relations on delete", async () => {
+    const { squad, second } = await squadLinkedAlong("lead", "second step");
+    const { outs: renamed } = await blueprintLogic.update(client, "squad", squad, await checked({ ...squadSpec, identifier: "crew" }));
+    const news = (await blueprintRelationsLogic.check({}, { blueprint: "crew", relations: { lead: relation } })).inputs!;
+    expect(await blueprintRelationsLogic.diff("squad#relations", second!, news, connect)).toEqual({ changes: true });
+    const { outs } = await blueprintRelationsLogic.update(client, "squad#relations", second!, news);
+    expect(outs.held).toEqual({ blueprint: "crew", relations: { lead: relation }, mirrorProperties: {}, aggregationProperties: {} });
+    expect(await blueprintRelationsLogic.diff("squad#relations", outs, news, connect)).toEqual({ changes: false });
+    expect((await blueprintRelationsLogic.read(client, "squad#relations", outs)).props?.held.blueprint).toBe("crew");
+    await blueprintRelationsLogic.delete(client, "squad#relations", outs);
+    expect((await getBlueprint(client, "crew"))?.relations).toEqual({});
+    expect(renamed.identifier).toBe("crew");
   });
 
   it("refuses the same for a relation added in the second step, unless allowed", async () => {

@@ -1,5 +1,6 @@
 import { createBlueprint, deleteBlueprint, getBlueprint, replaceBlueprint } from "./client";
-import { deleteEntity, listEntities } from "../entity/client";
+import { listEntities } from "../entity/client";
+import { deleteBlueprintWithEntities } from "./delete-with-entities";
 import { BlueprintSpec } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { jqProblems } from "../../core/schemas/jq";
@@ -23,13 +24,23 @@ function portPart(outputs: Record<string, any>): PortDocument {
   return doc;
 }
 
+/** The blueprint document the code declares: the inputs without `createCatalogPage`, which is a creation option, not a key of Port's document. */
 function specPart(inputs: Record<string, any>): PortDocument {
-  return withoutPulumiKeys(inputs);
+  const { createCatalogPage: _option, ...doc } = withoutPulumiKeys(inputs);
+  return doc;
+}
+
+/**
+ * The blueprint's identifier in Port. A rename updates the blueprint in place, but Pulumi keeps the
+ * resource's first id: the outputs hold the identifier Port has now.
+ */
+function identifierOf(id: string, props: Record<string, any>): string {
+  return typeof props.identifier === "string" ? props.identifier : id;
 }
 
 export const blueprintLogic: ResourceLogic = {
   async check(_olds, news) {
-    const spec = specPart(news);
+    const spec = withoutPulumiKeys(news);
     const result = validateSpec(BlueprintSpec, "Blueprint", String(spec.identifier ?? "(no identifier)"), spec);
     if (!result.ok) return { failures: checkFailures(result.problems, "identifier") };
     const inputs = result.value as Record<string, any>;
@@ -47,15 +58,16 @@ export const blueprintLogic: ResourceLogic = {
   async diff(_id, olds, news, connect) {
     const spec = specPart(news);
     const current = portPart(olds);
-    if (spec.identifier !== current.identifier) return { changes: true, replaces: ["identifier"] };
     if (containsUnknown(spec)) return { changes: true };
+    // A new identifier is an update too: it renames the blueprint in place (PUT to the old identifier, as
+    // Port's Terraform provider does), keeping its entities.
     const lastManaged = olds.managedKeys as ManagedKeys | undefined;
     const desired = desiredDocument(spec, current, lastManaged);
     // The data-loss flag is read at delete from the state: a change to it alone must be applied too.
     const changes = !sameDocument(desired, current) || !sameJson(lastManaged, managedKeysOf(spec)) || !sameJson(olds[ALLOW_DATA_LOSS_KEY], news[ALLOW_DATA_LOSS_KEY]);
     if (changes) {
       // Refuse at preview what would lose data, unless the Blueprint allows it.
-      const problems = await updateDataLossProblems(connect, String(spec.identifier), current, desired, news[ALLOW_DATA_LOSS_KEY] as AllowDataLoss);
+      const problems = await updateDataLossProblems(connect, String(current.identifier), current, desired, news[ALLOW_DATA_LOSS_KEY] as AllowDataLoss);
       if (problems.length > 0) throw new Error(problems.join("\n"));
     }
     return { changes };
@@ -63,12 +75,12 @@ export const blueprintLogic: ResourceLogic = {
 
   async create(client, inputs) {
     const spec = specPart(inputs);
-    const created = await createBlueprint(client, spec as any);
+    const created = await createBlueprint(client, spec as any, { createCatalogPage: inputs.createCatalogPage });
     return { id: String(created.identifier), outs: outputsOf(created, spec, inputs) };
   },
 
   async read(client, id, props) {
-    const current = await getBlueprint(client, id);
+    const current = await getBlueprint(client, identifierOf(id, props));
     if (!current) return {}; // gone from Port: the engine drops it from state
     const outs: Record<string, any> = { ...comparable(current), managedKeys: props.managedKeys };
     if (props[ALLOW_DATA_LOSS_KEY]) outs[ALLOW_DATA_LOSS_KEY] = props[ALLOW_DATA_LOSS_KEY];
@@ -77,8 +89,9 @@ export const blueprintLogic: ResourceLogic = {
 
   async update(client, id, olds, news) {
     const spec = specPart(news);
+    const identifier = identifierOf(id, olds);
     // Read Port again rather than trusting state: keep what was added in Port since the last refresh.
-    const current = (await getBlueprint(client, id)) ?? portPart(olds);
+    const current = (await getBlueprint(client, identifier)) ?? portPart(olds);
     const body = desiredDocument(spec, current, olds.managedKeys as ManagedKeys | undefined);
     // Only the bookkeeping changed (the keys managed, the data-loss flag): nothing to send to Port.
     if (sameDocument(body, current)) return { outs: outputsOf(current, spec, news) };
@@ -88,21 +101,23 @@ export const blueprintLogic: ResourceLogic = {
       const properties = { ...(body.schema as any).properties };
       for (const key of retyped) delete properties[key];
       const required = ((body.schema as any).required ?? []).filter((k: string) => !retyped.includes(k));
-      await replaceBlueprint(client, id, { ...body, schema: { ...(body.schema as any), properties, required } } as any);
+      await replaceBlueprint(client, identifier, { ...body, schema: { ...(body.schema as any), properties, required } } as any);
     }
-    const updated = await replaceBlueprint(client, id, body as any);
+    // A new identifier in the body renames the blueprint: the first PUT above already did.
+    const updated = await replaceBlueprint(client, retyped.length > 0 ? String(body.identifier) : identifier, body as any);
     return { outs: outputsOf(updated, spec, news) };
   },
 
   async delete(client, id, props) {
-    const allow = props[ALLOW_DATA_LOSS_KEY] as AllowDataLoss | undefined;
-    if (!(await getBlueprint(client, id))) return; // already gone counts as done
-    const problem = await deleteDataLossProblem(client, id, allow);
+    const identifier = identifierOf(id, props);
+    const current = await getBlueprint(client, identifier);
+    if (!current) return; // already gone counts as done
+    const count = (await listEntities(client, identifier)).length;
+    const problem = deleteDataLossProblem(current, count, props[ALLOW_DATA_LOSS_KEY] as AllowDataLoss | undefined);
     if (problem) throw new Error(problem);
-    if (allow?.deleteWithEntities) {
-      for (const entity of await listEntities(client, id)) await deleteEntity(client, id, entity.identifier, { deleteDependents: true });
-    }
-    await deleteBlueprint(client, id);
+    // With entities (allowed): Port's own route, which never deletes entities of other blueprints, and wait for it.
+    if (count > 0) await deleteBlueprintWithEntities(client, identifier);
+    else await deleteBlueprint(client, identifier);
   },
 };
 

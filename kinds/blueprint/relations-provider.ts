@@ -57,10 +57,10 @@ export const blueprintRelationsLogic: ResourceLogic = {
     return { inputs };
   },
 
-  async diff(id, olds, news, connect) {
+  async diff(_id, olds, news, connect) {
     const spec = withoutPulumiKeys(news);
     if (containsUnknown(spec)) return { changes: true };
-    if (idOf(spec) !== id) return { changes: true, replaces: ["blueprint"] };
+    // A new `blueprint` is its blueprint's new identifier (renamed in place): an update, which follows it.
     // Refuse at preview to remove a relation whose links entities hold, unless the Blueprint allows it.
     const removed = Object.keys(olds.spec?.relations ?? {}).filter((key) => !(key in (spec.relations ?? {})));
     if (removed.length > 0 && connect) {

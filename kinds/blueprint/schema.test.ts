@@ -6,7 +6,7 @@ import { parseValid, problemMessages } from "../../tests/support/problem-message
 
 const KEYED_MAPS = "schema.properties, relations, mirrorProperties, calculationProperties, aggregationProperties";
 const BLUEPRINT_KEYS =
-  "identifier, title, description, icon, schema, relations, mirrorProperties, calculationProperties, aggregationProperties, ownership, changelogDestination, includeInGlobalSearch";
+  "identifier, title, description, icon, schema, relations, mirrorProperties, calculationProperties, aggregationProperties, ownership, changelogDestination, includeInGlobalSearch, createCatalogPage";
 
 /** A valid blueprint to vary in each test. */
 const base = (extra: Partial<Record<keyof BlueprintSpecInput, unknown>> = {}) => ({ identifier: "service", title: "Service", ...extra });
@@ -63,6 +63,42 @@ describe("BlueprintSpec", () => {
         relations: { system: spec.relations.system, dependencies: { target: "service", many: true, required: false } },
         aggregationProperties: { deployments: { ...spec.aggregationProperties.deployments, type: "number" } },
       });
+    });
+
+    it("accepts a blueprint shaped like an integration's default blueprint, JSON-schema keywords and all", () => {
+      const spec = {
+        identifier: "pagerIncident",
+        title: "Incident",
+        icon: "Alert",
+        schema: {
+          properties: {
+            status: {
+              title: "Status",
+              type: "string",
+              enum: ["triggered", "acknowledged", "resolved"],
+              enumColors: { triggered: "red", acknowledged: "yellow", resolved: "green" },
+            },
+            url: { title: "Link", type: "string", format: "url" },
+            openedAt: { title: "Opened", type: "string", format: "date-time", dateFormat: "24-hour" },
+            urgency: { title: "Urgency", type: "number", exclusiveMinimum: 0, maximum: 5 },
+            responders: { title: "Responders", type: "array", uniqueItems: true, items: { type: "string", format: "user" } },
+            tags: { title: "Tags", type: "array", items: { type: "string", pattern: "^[a-z0-9-]+$", maxLength: 63 } },
+            timeline: {
+              title: "Timeline",
+              type: "array",
+              items: { type: "object", properties: { at: { type: "string", format: "date-time" }, note: { type: "string" } }, required: ["at"] },
+            },
+            labels: { title: "Labels", type: "object", patternProperties: { "^[a-z]+$": { type: "string" } }, additionalProperties: false },
+          },
+          required: ["status"],
+        },
+        relations: { service: { title: "Service", target: "service", required: false, many: false, type: "impacts" } },
+        calculationProperties: {
+          ageDays: { title: "Age", calculation: "(now - (.properties.openedAt | fromdate)) / 86400 | floor", type: "number" },
+          lastNotes: { title: "Notes", calculation: "[.properties.timeline[]?.note]", type: "array", items: { type: "string", maxLength: 200 } },
+        },
+      };
+      expect(parseValid(BlueprintSpec, spec)).toEqual(spec);
     });
 
     it("accepts a property of every string format", () => {
@@ -174,7 +210,7 @@ describe("BlueprintSpec", () => {
 
     it("rejects a typo'd key in schema and in a property", () => {
       expect(problems(base({ schema: { properties: { port: { type: "number", maximun: 3 } }, requried: ["port"] } }))).toEqual([
-        'Blueprint "service": field schema.properties.port: "maximun" is not a key of a number property; allowed: type, title, description, icon, enum, enumColors, default, minimum, maximum. Did you mean "maximum"? Rename or remove it.',
+        'Blueprint "service": field schema.properties.port.maximun: "maximun" is not a key of a number property; did you mean "maximum"? Other keys are kept as they are. Rename it.',
         'Blueprint "service": field schema: "requried" is not a key of a blueprint schema; allowed: properties, required. Did you mean "required"? Rename or remove it.',
       ]);
     });
@@ -188,6 +224,31 @@ describe("BlueprintSpec", () => {
     it("rejects required entries when no property is declared", () => {
       expect(problems(base({ schema: { properties: {}, required: ["owner"] } }))).toEqual([
         'Blueprint "service": field schema.required[0]: "owner" is not declared in schema.properties (no properties are declared). Declare the property or remove it from required.',
+      ]);
+    });
+
+    it("rejects mirror, calculation and aggregation titles over Port's 100 characters", () => {
+      const title = "t".repeat(101);
+      const shown = `"${"t".repeat(58)}…`;
+      expect(
+        problems(
+          base({
+            relations: { system: { target: "system" } },
+            mirrorProperties: { owner: { title, path: "system.owner" } },
+            calculationProperties: { label: { title, calculation: ".title", type: "string" } },
+            aggregationProperties: { count: { title, target: "deployment", calculationSpec: { calculationBy: "entities", func: "count" } } },
+          }),
+        ),
+      ).toEqual([
+        `Blueprint "service": field mirrorProperties.owner.title: ${shown} is 101 characters long; at most 100 allowed. Shorten it.`,
+        `Blueprint "service": field calculationProperties.label.title: ${shown} is 101 characters long; at most 100 allowed. Shorten it.`,
+        `Blueprint "service": field aggregationProperties.count.title: ${shown} is 101 characters long; at most 100 allowed. Shorten it.`,
+      ]);
+    });
+
+    it('rejects a property of type "integer", at its path, pointing to "number"', () => {
+      expect(problems(base({ schema: { properties: { replicas: { type: "integer" } } } }))).toEqual([
+        'Blueprint "service": field schema.properties.replicas.type: "integer" is not a property type; allowed: string, number, boolean, object, array. Port has no "integer" type: use "number". Fix the type.',
       ]);
     });
 

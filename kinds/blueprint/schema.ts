@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { BlueprintProperty, PropertyType, SpecAuthentication, StringPropertySpec } from "./property-schema";
-import { asRecord, closedEnum, closedObject, closedUnion, crossCheck } from "../../core/schemas/closed";
+import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, openObject } from "../../core/schemas/closed";
 import { AggregationProperty } from "./aggregation-schema";
 import { BlueprintIdentifier, PortColor, PropertyIdentifier } from "../../core/schemas/identifiers";
 import { didYouMean, listValues, showValue } from "../../core/schemas/messages";
@@ -44,8 +44,8 @@ export type BlueprintSchemaInput = z.input<typeof BlueprintSchema>;
 
 /** A relation to another blueprint; entities then hold the related entity's identifier (or a list when `many`). */
 export const BlueprintRelation = closedObject("a relation", {
-  /** Display name of the relation. Omitted: Port shows the relation identifier. */
-  title: z.string().optional(),
+  /** Display name of the relation (at most 100 characters). Omitted: Port shows the relation identifier. */
+  title: z.string().max(100).optional(),
   /** Free text describing the relation. */
   description: z.string().optional(),
   /** Identifier of the related blueprint; it must exist in Port. */
@@ -54,6 +54,8 @@ export const BlueprintRelation = closedObject("a relation", {
   required: z.boolean().default(false),
   /** Whether an entity may relate to several target entities (value is then a list). Default `false`. */
   many: z.boolean().default(false),
+  /** A free-form relation type label Port's relation schema keeps (apispec.yaml). */
+  type: z.string().optional(),
 }).check(
   crossCheck((input, report) => {
     const value = asRecord(input);
@@ -61,6 +63,7 @@ export const BlueprintRelation = closedObject("a relation", {
       report({
         path: [],
         input: value,
+        // docs: relate-blueprints.md ("A Relation can't be configured with both many and required")
         message: "required and many are both true, which Port refuses (a many-relation cannot be required). Drop one: set required or many to false.",
       });
     }
@@ -77,8 +80,8 @@ const MIRROR_PATH = /^\$?[A-Za-z0-9@_=\\-]+(?:\.\$?[A-Za-z0-9@_=\\-]+)*\.\$?[A-Z
 
 /** A mirror property: shows a property of a related entity on this blueprint's entities. */
 export const MirrorProperty = closedObject("a mirror property", {
-  /** Display name. Omitted: Port shows the mirror property identifier. */
-  title: z.string().optional(),
+  /** Display name (at most 100 characters). Omitted: Port shows the mirror property identifier. */
+  title: z.string().max(100).optional(),
   /**
    * Where the value comes from: relation identifiers joined by dots, ending in a property or
    * meta-property of the last related blueprint, e.g. `"service.language"`, `"service.$title"`,
@@ -98,7 +101,7 @@ export type MirrorProperty = z.output<typeof MirrorProperty>;
 // ---------------------------------------------------------------------------------------------
 // calculationProperties
 
-/** Formats a calculation property may have: the property formats except `blueprints` and `timer`. */
+/** Formats a calculation property may have: the property formats except `blueprints` and `timer` (apispec.yaml: calculationProperties format). */
 export const CALCULATION_PROPERTY_FORMATS = ["date-time", "url", "email", "idn-email", "ipv4", "ipv6", "markdown", "yaml", "user", "team", "proto", "labeled-url"] as const;
 
 /** Formats of the elements of an array calculation property (`timer` allowed here). */
@@ -106,8 +109,8 @@ export const CALCULATION_ITEM_FORMATS = [...CALCULATION_PROPERTY_FORMATS, "timer
 
 /** A calculation property: a value computed by a jq expression over the entity (read-only in entities). */
 export const CalculationProperty = closedObject("a calculation property", {
-  /** Display name. Omitted: Port shows the identifier. */
-  title: z.string().optional(),
+  /** Display name (at most 100 characters). Omitted: Port shows the identifier. */
+  title: z.string().max(100).optional(),
   /** Free text shown as the tooltip. */
   description: z.string().optional(),
   /** An icon name from Port's icon list. */
@@ -129,8 +132,10 @@ export const CalculationProperty = closedObject("a calculation property", {
   colorized: z.boolean().optional(),
   /** A Port colour per computed value, e.g. `{"passing": "green"}`, used when `colorized`. */
   colors: z.record(z.string(), PortColor).optional(),
-  /** For `type: "array"`: the type (and format) of the elements. */
-  items: closedObject("calculation property items", {
+  /** How a `date-time` value is shown, e.g. `"24-hour"` (terraform-provider-port-labs internal/cli/models.go sends it). */
+  dateFormat: z.string().optional(),
+  /** For `type: "array"`: the type (and format) of the elements; other JSON-schema keys pass through (apispec.yaml keeps them). */
+  items: openObject("calculation property items", {
     /** Element type. */
     type: PropertyType,
     /** Element format. */
@@ -291,6 +296,11 @@ export const BlueprintSpec = closedObject("a blueprint", {
   changelogDestination: ChangelogDestination.optional(),
   /** Whether the entities appear in Port's global search. Omitted: Port's default. */
   includeInGlobalSearch: z.boolean().optional(),
+  /**
+   * Whether Port also creates a catalog page (`<identifier>s`, a table of the entities) with the blueprint.
+   * Default `true`, as Port's and Terraform's. Used at creation only; not part of the blueprint's document.
+   */
+  createCatalogPage: z.boolean().optional(),
 }).check(crossCheck(checkBlueprint));
 export type BlueprintSpec = z.output<typeof BlueprintSpec>;
 export type BlueprintSpecInput = z.input<typeof BlueprintSpec>;

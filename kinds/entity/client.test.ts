@@ -1,18 +1,7 @@
 import { createEntity, deleteEntity, getEntity, listEntities } from "./client";
-import { PortClient } from "../../core/client/port-client";
-import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
+import { useScriptedClient } from "../../tests/support/scripted-port-server";
 
-let server: ScriptedPortServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientWith(onApi: Handler): Promise<{ client: PortClient; s: ScriptedPortServer }> {
-  server = await startScriptedPortServer({ onApi });
-  const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 });
-  return { client, s: server };
-}
+const clientWith = useScriptedClient();
 
 const api = { identifier: "api", title: "API", properties: { language: "ts" }, relations: {} };
 const notFound = { status: 404, body: { ok: false, error: "not_found", message: "Entity not found" } };

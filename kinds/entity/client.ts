@@ -70,3 +70,33 @@ export async function deleteEntity(client: PortClient, blueprint: string, identi
   const query = { delete_dependents: opts.deleteDependents ?? false };
   return deletedUnlessGone(() => client.request("DELETE", entityPath(blueprint, identifier), { query }));
 }
+
+/** Port's search query: `{combinator, rules}` (see core/schemas/entity-query.ts for the rules). */
+export type PortSearchQuery = { combinator: "and" | "or"; rules: unknown[] };
+
+export interface SearchEntitiesOptions {
+  /** Fields to answer with (`$identifier`, `$title`, `properties.<key>`...); omitted: every field. */
+  include?: string[];
+  /** Entities per page, 1-1000 (Port's default 200). */
+  pageSize?: number;
+}
+
+/**
+ * Every entity of `blueprint` that matches `query`, following Port's pages (apispec.yaml:
+ * POST /v1/blueprints/{blueprint_identifier}/entities/search answers `next`, passed back as `from`).
+ * Undefined when Port answers 404 `not_found` for the blueprint.
+ */
+export async function searchEntities(client: PortClient, blueprint: string, query: PortSearchQuery, opts: SearchEntitiesOptions = {}): Promise<PortEntity[] | undefined> {
+  const path = `${entitiesPath(blueprint)}/search`;
+  return undefinedWhenNotFound(async () => {
+    const entities: PortEntity[] = [];
+    let from: string | undefined;
+    do {
+      const body = { query, include: opts.include, limit: opts.pageSize, from };
+      const page = await client.request("POST", path, { body });
+      entities.push(...envelopeField<PortEntity[]>(page, "entities", "POST", path));
+      from = typeof page.next === "string" ? page.next : undefined;
+    } while (from !== undefined);
+    return entities;
+  });
+}

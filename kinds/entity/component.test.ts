@@ -2,7 +2,8 @@ import { Components, declared, problemsOf, recordRegistrations, valueOf } from "
 
 // The Entity component under Pulumi's own mocks: exact types, names, parents and inputs, and the
 // checks of its values against the Blueprint it belongs to.
-const registered = recordRegistrations();
+// A Team's resource answers with the identifier of its `_team` entity, as the Team provider does.
+const registered = recordRegistrations((args) => (args.type.endsWith("port:Team") ? { ...args.inputs, identifier: `team_${args.inputs.name}` } : args.inputs));
 
 let components: Components;
 
@@ -124,5 +125,14 @@ describe("Entity", () => {
       `Entity "bad": field identifier: must match Port's entity identifier pattern (letters, digits and @ _ . + : \\ / = -, no spaces, at most 1000 characters); "the platform" contains a space: use "the_platform".`,
       'Entity "bad": field team[0]: must not be empty. Set a value.',
     ]);
+  });
+  it("sends a Team in team as its _team entity identifier, Team.existing(name) and plain values as written", async () => {
+    const checkout = await declared(components, () => {
+      const platform = new components.Team("platform", { name: "platform" });
+      return new components.Entity("checkout", { blueprint: "_team", identifier: "checkout", team: [platform, components.Team.existing("sre"), "team_payments"] });
+    });
+    await valueOf(checkout.identifier);
+    const inputs = registered.find((r) => r.type.endsWith("port:Entity") && r.name === "checkout")!.inputs;
+    expect(inputs.team).toEqual(["team_platform", "sre", "team_payments"]);
   });
 });

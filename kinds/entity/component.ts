@@ -6,17 +6,28 @@ import { type BlueprintRef, resolveBlueprint } from "../blueprint/refs";
 import { declaredFields, entityValueProblems } from "../blueprint/fields";
 import type { DeepInput } from "../../core/components/input-types";
 import { PortComponent, PortResource } from "../../core/components/port-component";
+import { ExistingObject } from "../../core/components/references";
+import { Team } from "../team/component";
 
 /** The entity's blueprint: a `Blueprint` (checked and ordered), `Blueprint.existing(...)` or an identifier. */
 export type EntityBlueprint = BlueprintRef;
 /** A related entity: an `Entity` of this program (which orders creation), or an identifier. */
 export type EntityRelationTarget = Entity | pulumi.Input<string>;
 
-type EntityFields = Omit<EntitySpecInput, "blueprint" | "relations">;
+/**
+ * An owning team: a `Team` of this program (its `_team` entity identifier, which also orders
+ * creation), `Team.existing(name)`, or a team's identifier or name (a name is resolved to the
+ * identifier by the provider, where the org keeps teams as `_team` entities).
+ */
+export type EntityTeamRef = Team | ExistingObject | pulumi.Input<string>;
+
+type EntityFields = Omit<EntitySpecInput, "blueprint" | "relations" | "team">;
 
 /** Port's entity, as typed args: every field of the schema, accepting Pulumi Inputs. */
 export type EntityArgs = { [K in keyof EntityFields]: DeepInput<EntityFields[K]> } & {
   blueprint: EntityBlueprint;
+  /** The owning team(s); see {@link EntityTeamRef}. */
+  team?: EntityTeamRef | EntityTeamRef[];
   /** Per relation identifier: the related entity, a list of them for a `many` relation, or `null` for none. */
   relations?: Record<string, EntityRelationTarget | EntityRelationTarget[] | null>;
 };
@@ -56,17 +67,24 @@ export class Entity extends PortComponent {
     if (this.declaredBlueprint && this.declaredIdentifier) this.model.declareEntity(this.declaredBlueprint, this.declaredIdentifier, this.component);
 
     const relations = args.relations ? { relations: relationInputs(args.relations) } : {};
-    this.checkKnown(EntitySpec, { ...args, ...relations, blueprint: blueprint.known });
+    const team = args.team === undefined ? {} : { team: Array.isArray(args.team) ? args.team.map(teamInput) : teamInput(args.team) };
+    this.checkKnown(EntitySpec, { ...args, ...relations, ...team, blueprint: blueprint.known });
     this.report(blueprintProblems(this.component, args));
 
     // Waiting on the whole Blueprint component includes its second step (relations added after
     // every blueprint exists), so the entity's relations exist in Port before it is written.
     const dependsOn = blueprint.component ? [blueprint.component] : [];
-    this.resource = new EntityResource(name, { ...args, ...relations, blueprint: blueprint.input }, { parent: this, dependsOn });
+    this.resource = new EntityResource(name, { ...args, ...relations, ...team, blueprint: blueprint.input }, { parent: this, dependsOn });
     this.identifier = this.resource.identifier;
     this.blueprint = this.resource.blueprint;
     this.registerOutputs({ identifier: this.identifier, blueprint: this.blueprint });
   }
+}
+
+/** A `Team` as its `_team` entity identifier (an output, which also orders creation); `Team.existing(name)` as the name. */
+function teamInput(ref: EntityTeamRef): pulumi.Input<string> {
+  if (ref instanceof Team) return ref.entityIdentifier;
+  return ref instanceof ExistingObject ? ref.identifier : ref;
 }
 
 /** Every `Entity` replaced by its identifier output, which also orders creation. */

@@ -1,7 +1,8 @@
 import { PortApiError } from "../../core/client/errors";
 import { PortClient } from "../../core/client/port-client";
-import { createBlueprint } from "../blueprint/client";
-import { createEntity, getEntity } from "./client";
+import { createBlueprint, getBlueprint, replaceBlueprint } from "../blueprint/client";
+import { createEntity, getEntity, searchEntities } from "./client";
+import { createTeam } from "../team/client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { entityLogic } from "./provider";
@@ -110,6 +111,26 @@ describe("Entity provider", () => {
     expect(await entityLogic.read(client, "environment/production", outs)).toEqual({});
   });
 
+  it("resolves a delete only once Port, which deletes in the background, no longer holds the entity", async () => {
+    const { outs } = await entityLogic.create(client, await checked(production));
+    const deleting = entityLogic.delete(client, "environment/production", outs);
+    // The emulator keeps a deleted entity readable for its deletion delay, as Port does for a while.
+    expect(await getEntity(client, "environment", "production")).toBeDefined();
+    await deleting;
+    expect(await getEntity(client, "environment", "production")).toBeUndefined();
+  });
+
+  it("updates in place, not replaces, an entity whose blueprint was renamed in place and took it along", async () => {
+    const { outs } = await entityLogic.create(client, await checked(production));
+    const { createdAt, createdBy, updatedAt, updatedBy, ...blueprint } = (await getBlueprint(client, "environment"))!;
+    await replaceBlueprint(client, "environment", { ...blueprint, identifier: "env" });
+    const renamed = await checked({ ...production, blueprint: "env" });
+    expect(await entityLogic.diff("environment/production", outs, renamed, () => client)).toEqual({ changes: true });
+    const { outs: updated } = await entityLogic.update(client, "environment/production", outs, renamed);
+    expect(updated.blueprint).toBe("env");
+    expect(await entityLogic.diff("environment/production", updated, renamed, () => client)).toEqual({ changes: false });
+  });
+
   it("treats deleting an entity that is already gone as done", async () => {
     await expect(entityLogic.delete(client, "environment/never-existed", {})).resolves.toBeUndefined();
   });
@@ -135,5 +156,44 @@ describe("Entity provider", () => {
     expect(result.failures![0].property).toBe("identifier");
     expect(result.failures![0].reason).toContain(`Entity "prod env": field identifier: must match Port's entity identifier pattern`);
     expect(emulator.stats().requests).toBe(0);
+  });
+  describe("owning teams in an org that keeps teams as _team entities", () => {
+    beforeEach(async () => {
+      await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: {} }, ownership: { type: "Direct" } });
+      await createTeam(client, { name: "platform" });
+    });
+    const teamIdentifier = async () =>
+      (await searchEntities(client, "_team", { combinator: "and", rules: [{ property: "$title", operator: "=", value: "platform" }] }))![0].identifier;
+    const checkout = { identifier: "checkout", blueprint: "service", team: ["platform"] };
+
+    it("sends a team named by name as its _team identifier, and finds no change against the identifier Port answers", async () => {
+      const { outs } = await entityLogic.create(client, await checked(checkout));
+      expect((await getEntity(client, "service", "checkout"))?.team).toEqual([await teamIdentifier()]);
+      const { props } = await entityLogic.read(client, "service/checkout", outs);
+      expect(await entityLogic.diff("service/checkout", props!, await checked(checkout))).toEqual({ changes: false });
+    });
+
+    it("resolves a single team name and keeps a value that already is an identifier", async () => {
+      const identifier = await teamIdentifier();
+      await entityLogic.create(client, await checked({ ...checkout, team: "platform" }));
+      expect((await getEntity(client, "service", "checkout"))?.team).toBe(identifier);
+      const { outs } = await entityLogic.create(client, await checked({ ...checkout, identifier: "search", team: [identifier] }));
+      expect(outs.team).toEqual([identifier]);
+    });
+
+    it("resolves team names again on update, so a team added by name is written as its identifier", async () => {
+      const { outs } = await entityLogic.create(client, await checked({ ...checkout, team: [] }));
+      const withTeam = await checked(checkout);
+      expect(await entityLogic.diff("service/checkout", outs, withTeam)).toEqual({ changes: true });
+      const { outs: updated } = await entityLogic.update(client, "service/checkout", outs, withTeam);
+      expect((await getEntity(client, "service", "checkout"))?.team).toEqual([await teamIdentifier()]);
+      expect(await entityLogic.diff("service/checkout", updated, withTeam)).toEqual({ changes: false });
+    });
+
+    it("fails with Port's 422 naming a team that has no _team entity", async () => {
+      const error = await entityLogic.create(client, await checked({ ...checkout, team: ["ghosts"] })).catch((e) => e);
+      expect(error).toBeInstanceOf(PortApiError);
+      expect(error.message).toContain('"ghosts" is not the identifier of a _team entity');
+    });
   });
 });

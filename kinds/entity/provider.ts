@@ -1,5 +1,7 @@
 import { createEntity, deleteEntity, getEntity, type PortEntityBody } from "./client";
+import { teamEntityIdentifiers } from "../team/client";
 import { type PortClient } from "../../core/client/port-client";
+import { PollWait, pollUntil } from "../../core/client/poll";
 import { EntitySpec } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
@@ -7,13 +9,23 @@ import { type KeyedMap, managedKeysOf as sharedManagedKeysOf, withUnmanagedEntri
 import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
- * Entities written in code (seed data). Id `<blueprint>/<identifier>`: a change of either
- * replaces the entity. Port's upsert replaces the whole entity, and integrations or users may
+ * Entities written in code (seed data). Id `<blueprint>/<identifier>`: a new identifier replaces
+ * the entity, and so does a new blueprint, unless the blueprint was renamed in place (Port moves
+ * its entities with it), which the diff sees as the entity already being under the new name. Port's upsert replaces the whole entity, and integrations or users may
  * fill in properties the code never set, so like blueprints (blueprint-document.ts) an entity
  * remembers which top-level keys, properties and relations the code managed: on update, values
  * in Port the code never managed are kept, and those the code stopped declaring are removed.
+ *
+ * `team` holds `_team` entity identifiers where the org keeps teams as `_team` entities (docs:
+ * manage-users-teams, "an array of the owning teams' identifiers"). The code may name a team by
+ * name: on write it is resolved to its identifier by searching `_team` (as terraform-provider-port-labs
+ * finds a team's identifier), and the names resolved are remembered (`teamIdentifiers`) so the
+ * identifiers Port answers compare equal to them. Values that match no `_team` entity, and every
+ * value in orgs without `_team`, are sent as written.
  */
 type Doc = Record<string, any>;
+
+const ENTITY_DELETION_WAIT: PollWait = { timeoutMs: 60_000, firstDelayMs: 50, maxDelayMs: 2_000 };
 
 /** Written by Port; never compared, never sent. */
 const SERVER_FIELDS = [...PORT_META_FIELDS, "scorecards"];
@@ -71,12 +83,32 @@ export function comparableEntity(doc: Doc): Doc {
 }
 
 function portPart(outputs: Doc): Doc {
-  const { managedKeys: _managed, ...doc } = withoutPulumiKeys(outputs);
+  const { managedKeys: _managed, teamIdentifiers: _teams, ...doc } = withoutPulumiKeys(outputs);
   return doc;
 }
 
-function outputsOf(portDoc: Doc, blueprint: string, spec: Doc): Doc {
-  return { ...withoutServerFields(portDoc), blueprint: portDoc.blueprint ?? blueprint, managedKeys: managedKeysOf(spec) };
+type TeamIdentifiers = Record<string, string>;
+
+/** `spec` with each team named in `resolved` replaced by its `_team` identifier. */
+function withTeamIdentifiers(spec: Doc, resolved: TeamIdentifiers | undefined): Doc {
+  const team = spec.team;
+  if (!resolved || team === undefined || team === null) return spec;
+  const one = (value: unknown) => (typeof value === "string" ? (resolved[value] ?? value) : value);
+  return { ...spec, team: Array.isArray(team) ? team.map(one) : one(team) };
+}
+
+/** The `_team` identifiers of the spec's team values that name a team by name (empty where nothing is to resolve). */
+async function resolveTeams(client: PortClient, spec: Doc): Promise<TeamIdentifiers> {
+  const values = (Array.isArray(spec.team) ? spec.team : [spec.team]).filter((value): value is string => typeof value === "string");
+  if (values.length === 0) return {};
+  const found = (await teamEntityIdentifiers(client, values)) ?? new Map<string, string>();
+  return Object.fromEntries([...found].filter(([value, identifier]) => value !== identifier));
+}
+
+function outputsOf(portDoc: Doc, blueprint: string, spec: Doc, teamIdentifiers: TeamIdentifiers): Doc {
+  const outs: Doc = { ...withoutServerFields(portDoc), blueprint: portDoc.blueprint ?? blueprint, managedKeys: managedKeysOf(spec) };
+  if (Object.keys(teamIdentifiers).length > 0) outs.teamIdentifiers = teamIdentifiers;
+  return outs;
 }
 
 /** What Port holds, without the values it computes (they cannot be written back). */
@@ -92,11 +124,14 @@ export const entityLogic: ResourceLogic = {
     return { inputs: result.value as Doc };
   },
 
-  async diff(id, olds, news) {
-    const spec = withoutPulumiKeys(news);
+  async diff(id, olds, news, connect) {
+    const spec = withTeamIdentifiers(withoutPulumiKeys(news), olds.teamIdentifiers as TeamIdentifiers | undefined);
     const current = portPart(olds);
     const address = addressOf(id, current);
     const replaces = (["blueprint", "identifier"] as const).filter((key) => !containsUnknown(spec[key]) && spec[key] !== address[key]);
+    if (replaces.length === 1 && replaces[0] === "blueprint" && connect && (await getEntity(connect(), spec.blueprint, address.identifier))) {
+      return { changes: true }; // its blueprint was renamed in place and took it along
+    }
     if (replaces.length > 0) return { changes: true, replaces: [...replaces] };
     if (containsUnknown(spec)) return { changes: true };
     const lastManaged = olds.managedKeys as EntityManagedKeys | undefined;
@@ -106,30 +141,39 @@ export const entityLogic: ResourceLogic = {
 
   async create(client, inputs) {
     const spec = withoutPulumiKeys(inputs);
-    const created = await createEntity(client, spec.blueprint, bodyOf(spec));
-    return { id: `${spec.blueprint}/${spec.identifier}`, outs: outputsOf(created, spec.blueprint, spec) };
+    const teams = await resolveTeams(client, spec);
+    const created = await createEntity(client, spec.blueprint, bodyOf(withTeamIdentifiers(spec, teams)));
+    return { id: `${spec.blueprint}/${spec.identifier}`, outs: outputsOf(created, spec.blueprint, spec, teams) };
   },
 
   async read(client, id, props) {
     const { blueprint, identifier } = addressOf(id, props);
     const current = await readEntity(client, blueprint, identifier);
     if (!current) return {}; // gone from Port: the engine drops it from state
-    return { id, props: { ...withoutServerFields(current), blueprint: current.blueprint ?? blueprint, managedKeys: props.managedKeys } };
+    const teams = props.teamIdentifiers === undefined ? {} : { teamIdentifiers: props.teamIdentifiers };
+    return { id, props: { ...withoutServerFields(current), blueprint: current.blueprint ?? blueprint, managedKeys: props.managedKeys, ...teams } };
   },
 
   async update(client, id, olds, news) {
     const spec = withoutPulumiKeys(news);
-    const { blueprint, identifier } = addressOf(id, olds);
+    // Where it is now: under the spec's blueprint also when that blueprint was renamed in place.
+    const { blueprint, identifier } = { blueprint: spec.blueprint as string, identifier: spec.identifier as string };
     // Read Port again rather than trusting state: keep what was set in Port since the last refresh.
     const current = (await readEntity(client, blueprint, identifier)) ?? portPart(olds);
-    const body = desiredEntity(spec, current, olds.managedKeys as EntityManagedKeys | undefined);
+    const teams = await resolveTeams(client, spec);
+    const body = desiredEntity(withTeamIdentifiers(spec, teams), current, olds.managedKeys as EntityManagedKeys | undefined);
     // Port's upsert replaces the whole entity with the body.
     const updated = await createEntity(client, blueprint, bodyOf(body), { upsert: true });
-    return { outs: outputsOf(updated, blueprint, spec) };
+    return { outs: outputsOf(updated, blueprint, spec, teams) };
   },
 
   async delete(client, id, props) {
     const { blueprint, identifier } = addressOf(id, props);
     await deleteEntity(client, blueprint, identifier); // already gone counts as done
+    // Port deletes entities in the background (docs: deletion "may take a few seconds"): wait until it
+    // is gone, so that deleting its blueprint next in the same run does not find it still there.
+    const gone = await pollUntil(async () => ((await getEntity(client, blueprint, identifier)) ? undefined : true), ENTITY_DELETION_WAIT);
+    if (!gone)
+      throw new Error(`Entity "${blueprint}/${identifier}": Port accepted deleting it but still holds it after ${ENTITY_DELETION_WAIT.timeoutMs / 1000} s. Run the command again.`);
   },
 };

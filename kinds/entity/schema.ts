@@ -11,7 +11,11 @@ import { BlueprintIdentifier, EntityIdentifier, PropertyIdentifier } from "../..
 export const EntityRelationValue = z.union([EntityIdentifier, z.array(EntityIdentifier), z.null()]);
 export type EntityRelationValue = z.output<typeof EntityRelationValue>;
 
-/** Team identifiers owning the entity (blueprints with `Direct` ownership): one, or a list. */
+/**
+ * The owning teams (blueprints with `Direct` ownership): one, or a list. Port holds `_team` entity
+ * identifiers where the org keeps teams as `_team` entities; a team's name is resolved to its
+ * identifier when the entity is written (see the Entity provider), elsewhere it is sent as written.
+ */
 export const EntityTeam = z.union([z.string().min(1), z.array(z.string().min(1))]);
 
 export const EntitySpec = closedObject("an entity", {
@@ -23,7 +27,7 @@ export const EntitySpec = closedObject("an entity", {
   title: z.string().optional(),
   /** An icon name from Port's icon list. Omitted: the blueprint's icon. */
   icon: z.string().optional(),
-  /** Owning team identifier(s); see {@link EntityTeam}. */
+  /** Owning team(s), by `_team` identifier or team name; see {@link EntityTeam}. */
   team: EntityTeam.optional(),
   /** Values per property identifier of the blueprint (JSON, of the property's type). Properties left out are unset. */
   properties: z.record(PropertyIdentifier, z.json()).optional(),

@@ -1,5 +1,5 @@
 /**
- * A folder of the catalog sidebar (port-api.md §11, beta, UNCONFIRMED as public API): it holds
+ * A folder of the catalog sidebar (`/v1/sidebars/catalog/folders`, which Port's OpenAPI document does not list; terraform-provider-port-labs internal/cli/folder.go uses it): it holds
  * pages and other folders (at most 3 levels deep, as Port's docs say) and is ordered by `after`.
  */
 import { z } from "zod";

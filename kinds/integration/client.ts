@@ -1,5 +1,5 @@
 /**
- * Typed calls on installed integrations (Port API §16: /v1/integration). Integrations are
+ * Typed calls on installed integrations (apispec.yaml: /v1/integration). Integrations are
  * installed by Ocean or an exporter; this code only reads them and changes their mapping config.
  */
 
@@ -24,7 +24,7 @@ function integrationPath(installationId: string): string {
   return `${INTEGRATIONS}/${pathSegment("integration", installationId)}`;
 }
 
-/** The installed integration, or undefined when Port answers 404 `not_found`. */
+/** The installed integration (`GET /v1/integration/{installationId}`, answered under `integration`), or undefined when Port answers 404. */
 export async function getIntegration(client: PortClient, installationId: string): Promise<PortIntegration | undefined> {
   const path = integrationPath(installationId);
   return undefinedWhenNotFound(async () => envelopeField<PortIntegration>(await client.request("GET", path), "integration", "GET", path));
@@ -34,8 +34,14 @@ export async function listIntegrations(client: PortClient): Promise<PortIntegrat
   return envelopeField<PortIntegration[]>(await client.request("GET", INTEGRATIONS), "integrations", "GET", INTEGRATIONS);
 }
 
-/** Replaces the integration's mapping config; the integration applies it on its next resync. */
+/**
+ * Replaces the integration's mapping config; the integration applies it on its next resync.
+ * `PATCH /v1/integration/{installationId}` with the fields to change, answered under `integration`, as
+ * Port's own clients update an integration (apispec.yaml; terraform-provider-port-labs
+ * internal/cli/integration.go UpdateIntegration; Ocean port_ocean/clients/port/mixins/integrations.py
+ * patch_integration). Not the `/config` sub-route: only Ocean uses it, and its answer has no published schema.
+ */
 export async function updateIntegrationConfig(client: PortClient, installationId: string, config: Record<string, unknown>): Promise<PortIntegration> {
-  const path = `${integrationPath(installationId)}/config`;
+  const path = integrationPath(installationId);
   return envelopeField<PortIntegration>(await client.request("PATCH", path, { body: { config } }), "integration", "PATCH", path);
 }

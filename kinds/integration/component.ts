@@ -7,32 +7,35 @@ import type { DeepInput } from "../../core/components/input-types";
 import { PortComponent, PortResource } from "../../core/components/port-component";
 import { ExistingBlueprint, type ResolvedBlueprint, resolveBlueprint } from "../blueprint/refs";
 
-type EntityMappingFields = Omit<IntegrationEntityMapping, "blueprint">;
+/** The keys the schema names (its catch-all index signature left out). */
+type NamedKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+/** Keys of the integration's own, passed through as JSON. */
+type IntegrationKeys = { [integrationKey: string]: unknown };
+
+type EntityMappingFields = Pick<IntegrationEntityMapping, Exclude<NamedKeys<IntegrationEntityMapping>, "blueprint">>;
 /**
- * One entity mapping; every value is JQ over the integration's item. `blueprint` is a `Blueprint`
- * (checked, and written as the JQ constant of its identifier) or JQ, e.g. `'"service"'`.
+ * One entity mapping; every value is JQ over the integration's item (identifier, team and relations
+ * may be search queries instead). `blueprint` is a `Blueprint` (checked, and written as the JQ
+ * constant of its identifier) or JQ, e.g. `'"service"'`.
  */
 export type IntegrationEntityMappingArgs = { [K in keyof EntityMappingFields]: DeepInput<EntityMappingFields[K]> } & {
   blueprint: Blueprint | ExistingBlueprint | pulumi.Input<string>;
-};
+} & IntegrationKeys;
 
-type ResourceFields = Omit<IntegrationResource, "port">;
+type ResourceFields = Pick<IntegrationResource, Exclude<NamedKeys<IntegrationResource>, "port">>;
+type PortSection = IntegrationResource["port"];
+type PortFields = Pick<PortSection, Exclude<NamedKeys<PortSection>, "entity">>;
 /** One kind of the integration's data and how it becomes entities. */
 export type IntegrationResourceArgs = { [K in keyof ResourceFields]: DeepInput<ResourceFields[K]> } & {
-  port: {
-    entity: { mappings: IntegrationEntityMappingArgs | IntegrationEntityMappingArgs[] };
-    itemsToParse?: pulumi.Input<string>;
-  };
-};
+  port: { [K in keyof PortFields]: DeepInput<PortFields[K]> } & {
+    entity: { mappings: IntegrationEntityMappingArgs | IntegrationEntityMappingArgs[] } & IntegrationKeys;
+  } & IntegrationKeys;
+} & IntegrationKeys;
 
 type ConfigInput = IntegrationMappingSpecInput["config"];
-/** The keys the schema names (its catch-all index signature left out). */
-type NamedKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
 type ConfigFields = Pick<ConfigInput, Exclude<NamedKeys<ConfigInput>, "resources">>;
 /** The mapping config, as typed args; keys of the integration's own (e.g. GitHub's `repositoryType`) pass through as JSON. */
-export type IntegrationConfigArgs = { [K in keyof ConfigFields]: DeepInput<ConfigFields[K]> } & { resources: IntegrationResourceArgs[] } & {
-  [integrationKey: string]: unknown;
-};
+export type IntegrationConfigArgs = { [K in keyof ConfigFields]: DeepInput<ConfigFields[K]> } & { resources: IntegrationResourceArgs[] } & IntegrationKeys;
 
 export interface IntegrationMappingArgs {
   /** The installation's id in Port; the integration must already be installed. */

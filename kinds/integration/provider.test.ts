@@ -63,6 +63,13 @@ describe("IntegrationMapping provider", () => {
     expect(outs.config).toEqual(await portConfig());
   });
 
+  it("writes the config with PATCH /v1/integration/{installationId}, the route Port's own clients use", async () => {
+    const { outs } = await integrationLogic.create(client, await checked(mappingSpec));
+    await integrationLogic.delete(client, "github-ocean", outs);
+    const patches = Object.entries(emulator.stats().byRoute).filter(([route]) => route.startsWith("PATCH"));
+    expect(patches).toEqual([["PATCH /v1/integration/:id", 2]]);
+  });
+
   it("refuses to adopt an installation Port does not have, saying to install it first", async () => {
     const error = await integrationLogic.create(client, await checked({ ...mappingSpec, installationId: "gitlab-ocean" })).catch((e) => e);
     expect(error.message).toBe(
@@ -136,8 +143,18 @@ describe("IntegrationMapping provider", () => {
     expect(result.failures).toHaveLength(1);
     expect(result.failures![0].property).toBe("config");
     expect(result.failures![0].reason).toMatch(
-      /^IntegrationMapping "github-ocean": field config\.resources\[0\]\.selector\.query: JQ "\.archived ==" does not compile: syntax error.*\. Fix the expression\.$/,
+      /^IntegrationMapping "github-ocean": field config\.resources\[0\]\.selector\.query: JQ "\.archived ==" does not compile: .*\. Fix the expression\.$/,
     );
+    expect(emulator.stats().requests).toBe(0);
+  });
+
+  it("compiles the JQ inside search queries at check, naming the rule value that does not compile, without any request", async () => {
+    const owners = { combinator: '"and"', rules: [{ property: '"login"', operator: '"="', value: ".owner.login |" }] };
+    const mapping = { identifier: ".name", blueprint: '"service"', relations: { owners } };
+    const result = await integrationLogic.check({}, { ...mappingSpec, config: { resources: [{ ...resources[0], port: { entity: { mappings: mapping } } }] } });
+    expect(result.failures?.map((f) => f.reason.split(": JQ")[0])).toEqual([
+      'IntegrationMapping "github-ocean": field config.resources[0].port.entity.mappings.relations.owners.rules[0].value',
+    ]);
     expect(emulator.stats().requests).toBe(0);
   });
 });

@@ -38,7 +38,7 @@ export const PagePermissionsSpec = closedObject("page permissions", {
 export type PagePermissionsSpec = z.output<typeof PagePermissionsSpec>;
 export type PagePermissionsSpecInput = z.input<typeof PagePermissionsSpec>;
 
-/** Port's permissions of a new page (UNCONFIRMED for `update`): every member reads, admins update. */
+/** Port's permissions of a new page (for `update` an assumption: see emulator/README.md): every member reads, admins update. */
 export const DEFAULT_PAGE_PERMISSIONS: { read: PagePermissionGroup; update: PagePermissionGroup } = {
   read: { users: [], roles: ["Admin", "Member"], teams: [] },
   update: { users: [], roles: ["Admin"], teams: [] },

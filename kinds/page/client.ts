@@ -25,9 +25,9 @@ export async function getPage(client: PortClient, identifier: string): Promise<P
   return undefinedWhenNotFound(async () => envelopeField<PortPageBody>(await client.request("GET", path), "page", "GET", path));
 }
 
-/** Every page; `compact` asks Port for the short form. */
+/** Every page; `compact` asks Port for the short form. Port's spec marks `compact` required, so it is always sent (default false). */
 export async function listPages(client: PortClient, opts: { compact?: boolean } = {}): Promise<PortPageBody[]> {
-  return envelopeField<PortPageBody[]>(await client.request("GET", PAGES, { query: { compact: opts.compact } }), "pages", "GET", PAGES);
+  return envelopeField<PortPageBody[]>(await client.request("GET", PAGES, { query: { compact: opts.compact ?? false } }), "pages", "GET", PAGES);
 }
 
 /**

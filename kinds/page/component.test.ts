@@ -1,4 +1,5 @@
 import { Components, declared, problemsOf, recordRegistrations, valueOf } from "../../tests/support/pulumi-mocks";
+import { catalogPage } from "./real-pages.test-data";
 
 // Dashboard, Folder and PagePermissions under Pulumi's own mocks: exact types, names, parents and inputs.
 const registered = recordRegistrations();
@@ -40,6 +41,9 @@ function serviceBlueprint() {
   });
 }
 
+/** A dataset keeping every entity of the widget's blueprint. */
+const ALL = { combinator: "and" as const, rules: [] };
+
 const markdownRoot = (id: string) => ({
   id: "root",
   type: "dashboard-widget" as const,
@@ -78,12 +82,12 @@ describe("Dashboard", () => {
         title: "Dev",
         page: { type: "dashboard" },
         pageFilters: [{ identifier: "go", query: { blueprint: service, combinator: "and", rules: [{ property: "language", operator: "=", value: "Go" }] } }],
-        widgets: [{ id: "pie", type: "entities-pie-chart", title: "By language", blueprint: service, property: "property#language" }],
+        widgets: [{ id: "pie", type: "entities-pie-chart", title: "By language", blueprint: service, property: "property#language", dataset: ALL }],
       });
     });
     await settle();
     const inputs = inputsOf("Page", "dev");
-    expect(inputs.widgets).toEqual([{ id: "pie", type: "entities-pie-chart", title: "By language", blueprint: "service", property: "property#language" }]);
+    expect(inputs.widgets).toEqual([{ id: "pie", type: "entities-pie-chart", title: "By language", blueprint: "service", property: "property#language", dataset: ALL }]);
     expect((inputs.pageFilters as { query: { blueprint: string } }[])[0].query.blueprint).toBe("service");
   });
 
@@ -116,6 +120,19 @@ describe("Dashboard", () => {
     expect(inputsOf("Page", "service-page")).toEqual({ identifier: "serviceEntity", type: "entity", blueprint: "service", title: "Service" });
   });
 
+  it("creates a catalog page of a Blueprint, placed in a Folder, with the keys Port keeps on pages", async () => {
+    const problems = await checkProblems(() => {
+      const service = serviceBlueprint();
+      const folder = new components.Folder("catalog", { identifier: "catalog", title: "Catalog" });
+      const { identifier: _identifier, type: _type, blueprint: _blueprint, ...content } = JSON.parse(JSON.stringify(catalogPage)) as typeof catalogPage;
+      new components.Dashboard("services", { ...content, identifier: "services_catalog", page: { type: "blueprint-entities", blueprint: service, folder } });
+    });
+    await settle();
+    expect(problems).toEqual([]);
+    const { identifier: _identifier, ...rest } = catalogPage;
+    expect(inputsOf("Page", "services")).toEqual({ identifier: "services_catalog", ...rest, parent: "catalog" });
+  });
+
   it("registers nothing for invalid widgets and reports each problem with the component name", async () => {
     const problems = await checkProblems(() => {
       new components.Dashboard("dev", {
@@ -135,7 +152,7 @@ describe("Dashboard", () => {
     });
     expect(registered.filter((r) => r.custom)).toEqual([]);
     expect(problems).toEqual([
-      'Dashboard "dev": field widgets[0].widgets[0].property: is required when calculationBy is "property": name the number property whose values func "sum" aggregates, e.g. "cost". Set property.',
+      'Dashboard "dev": field widgets[0].widgets[0].property: is required when calculationBy is "property": the number property func aggregates, e.g. "cost". Set property.',
       expect.stringMatching(/^Dashboard "dev": field widgets\[1\]\.type: "pie-chart" is not a widget type; allowed: .* Did you mean "entities-pie-chart"\? Fix the type\.$/),
       'Dashboard "dev": field widgets[0].widgets[0].blueprint: blueprint "service" is not declared in this stack. Fix the identifier, declare the blueprint, or, if it is managed outside this stack, name it with Blueprint.existing(...) or list it in existingBlueprints.',
     ]);
@@ -149,7 +166,7 @@ describe("Dashboard", () => {
         title: "Dev",
         page: { type: "dashboard" },
         widgets: [
-          { id: "pie", type: "entities-pie-chart", title: "P", blueprint: service, property: "property#langauge" },
+          { id: "pie", type: "entities-pie-chart", title: "P", blueprint: service, property: "property#langauge", dataset: ALL },
           { id: "sum", type: "entities-number-chart", title: "S", blueprint: service, calculationBy: "property", func: "sum", property: "costs", unit: "$" },
         ],
       });
@@ -158,6 +175,28 @@ describe("Dashboard", () => {
     expect(problems).toEqual([
       'Dashboard "dev": field widgets[0].property: "langauge" is not a property of blueprint "service" (declared: language, tier, cost). Did you mean "language"? Fix the name, or declare it on the blueprint.',
       'Dashboard "dev": field widgets[1].property: "costs" is not a property of blueprint "service" (declared: language, tier, cost). Did you mean "cost"? Fix the name, or declare it on the blueprint.',
+    ]);
+  });
+
+  it("checks a table's excluded fields (also written as properties.<key>) and hidden columns against its Blueprint", async () => {
+    const problems = await checkProblems(() => {
+      const service = serviceBlueprint();
+      const table = {
+        id: "t",
+        type: "table-entities-explorer" as const,
+        title: "T",
+        blueprint: service,
+        dataset: ALL,
+        excludedFields: ["properties.language", "properties.tir"],
+        blueprintConfig: { service: { propertiesSettings: { hidden: ["$identifier", "cots"] } }, other: { propertiesSettings: { hidden: ["elsewhere"] } } },
+      };
+      new components.Dashboard("dev", { identifier: "dev", title: "Dev", page: { type: "dashboard" }, widgets: [table] });
+    });
+    expect(problems).toEqual([
+      expect.stringContaining('Dashboard "dev": field widgets[0].excludedFields[1]: "tir" is not a property or relation of blueprint "service"'),
+      expect.stringContaining(
+        'Dashboard "dev": field widgets[0].blueprintConfig.service.propertiesSettings.hidden[1]: "cots" is not a property or relation of blueprint "service"',
+      ),
     ]);
   });
 
@@ -180,7 +219,16 @@ describe("Dashboard", () => {
           identifier: "dev",
           title: "Dev",
           page: { type: "dashboard", folder },
-          widgets: [{ id: "t", type: "table-entities-explorer", title: "T", blueprint: "service", blueprintConfig: { service: { propertiesSettings: { shown: ["$title"] } } } }],
+          widgets: [
+            {
+              id: "t",
+              type: "table-entities-explorer",
+              title: "T",
+              blueprint: "service",
+              dataset: ALL,
+              blueprintConfig: { service: { propertiesSettings: { shown: ["$title"] } } },
+            },
+          ],
         });
         new components.Dashboard("home", { page: { type: "home" } });
       },
@@ -191,7 +239,14 @@ describe("Dashboard", () => {
     const page = inputsOf("Page", "dev");
     expect(page).toMatchObject({ identifier: "stg_dev_v1", parent: "stg_engineering_v1" });
     expect(page.widgets).toEqual([
-      { id: "t", type: "table-entities-explorer", title: "T", blueprint: "stg_service_v1", blueprintConfig: { stg_service_v1: { propertiesSettings: { shown: ["$title"] } } } },
+      {
+        id: "t",
+        type: "table-entities-explorer",
+        title: "T",
+        blueprint: "stg_service_v1",
+        dataset: ALL,
+        blueprintConfig: { stg_service_v1: { propertiesSettings: { shown: ["$title"] } } },
+      },
     ]);
     expect(inputsOf("Page", "home").identifier).toBe("$home");
   });

@@ -24,18 +24,28 @@ export interface CatalogDashboardPage {
   after?: SidebarRef;
 }
 
-/** Which page a Dashboard is: a catalog dashboard it creates, or the home page or an entity page it adopts. */
-export type DashboardPage = CatalogDashboardPage | { type: "home" } | { type: "entity"; blueprint: BlueprintRef };
+/** A catalog page: the table of a blueprint's entities, in the sidebar. */
+export interface CatalogPage {
+  type: "blueprint-entities";
+  /** The blueprint whose entities the page lists: a `Blueprint`, or the identifier of one managed elsewhere. */
+  blueprint: BlueprintRef;
+  /** The sidebar folder holding it: a `Folder` of this program, or the identifier of one managed elsewhere. Omitted: top level. */
+  folder?: Folder | pulumi.Input<string>;
+  /** The sibling (page or folder) it comes after: one of this program, or an identifier. Omitted: first. */
+  after?: SidebarRef;
+}
+
+/** Which page a Dashboard is: a catalog dashboard or catalog page it creates, or the home page or an entity page it adopts. */
+export type DashboardPage = CatalogDashboardPage | CatalogPage | { type: "home" } | { type: "entity"; blueprint: BlueprintRef };
 
 export type DashboardArgs = DashboardContentArgs & {
   /** Who may see the page (users, roles, teams). Omitted: not managed (Port's default: every member). */
   readPermissions?: PagePermissionGroupArgs;
 } & (
     | {
-        page: CatalogDashboardPage;
+        page: CatalogDashboardPage | CatalogPage;
         /** Unique among pages; the stack's identifier prefix and suffix are added. Changing it replaces the dashboard. */
         identifier: pulumi.Input<string>;
-        title: pulumi.Input<string>;
       }
     | {
         /** The home page (`$home`) or the entity page of a blueprint (`<blueprint>Entity`): their identifiers are Port's. */
@@ -60,27 +70,40 @@ interface Placement {
   dependsOn?: Blueprint[];
 }
 
+/** The blueprint of an entity or catalog page: for Port, as known now, and the Blueprint the page waits for. */
+function pageBlueprint(ref: BlueprintRef, portal: Portal, component: string): { port: string | pulumi.Output<string>; known: string | undefined; dependsOn: Blueprint[] } {
+  const resolved = resolveBlueprint(ref, portal, { from: component, field: "page.blueprint" });
+  const known = resolved.known === PLACEHOLDER_IDENTIFIER ? undefined : resolved.known;
+  // A Blueprint goes to Port as its identifier string when known (the page depends on it for ordering).
+  const port = resolved.component && known !== undefined ? known : pulumi.output(resolved.input);
+  return { port, known, dependsOn: resolved.component ? [resolved.component] : [] };
+}
+
 /** Identifier, type and sidebar place (or blueprint) of the page, for Port and as known now. */
 function placementOf(args: DashboardArgs, portal: Portal, component: string): Placement {
   const page = args.page;
   if (page.type === "home")
     return { port: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, known: { identifier: HOME_PAGE_IDENTIFIER, type: "home" }, declaredIdentifier: HOME_PAGE_IDENTIFIER };
   if (page.type === "entity") {
-    const resolved = resolveBlueprint(page.blueprint, portal, { from: component, field: "page.blueprint" });
-    const known = resolved.known === PLACEHOLDER_IDENTIFIER ? undefined : resolved.known;
-    // A Blueprint goes to Port as its identifier string when known (the page depends on it for ordering).
-    const blueprint = resolved.component && known !== undefined ? known : pulumi.output(resolved.input);
+    const { port: blueprint, known, dependsOn } = pageBlueprint(page.blueprint, portal, component);
     const identifier = typeof blueprint === "string" ? entityPageIdentifier(blueprint) : blueprint.apply(entityPageIdentifier);
     return {
       port: { identifier, type: "entity", blueprint },
       known: { identifier: known === undefined ? identifier : entityPageIdentifier(known), type: "entity", blueprint: known ?? blueprint },
       declaredIdentifier: known === undefined ? undefined : entityPageIdentifier(known),
-      dependsOn: resolved.component ? [resolved.component] : [],
+      dependsOn,
     };
   }
   const identifier = typeof args.identifier === "string" ? portal.qualify(args.identifier) : args.identifier;
-  const port: pulumi.Inputs = { identifier, type: "dashboard" };
-  const known: Record<string, unknown> = { identifier, type: "dashboard" };
+  const port: pulumi.Inputs = { identifier, type: page.type };
+  const known: Record<string, unknown> = { identifier, type: page.type };
+  let dependsOn: Blueprint[] | undefined;
+  if (page.type === "blueprint-entities") {
+    const blueprint = pageBlueprint(page.blueprint, portal, component);
+    port.blueprint = blueprint.port;
+    known.blueprint = blueprint.known ?? blueprint.port;
+    dependsOn = blueprint.dependsOn;
+  }
   if (page.folder !== undefined) {
     port.parent = sidebarRefInput(page.folder);
     known.parent = sidebarRefKnown(page.folder);
@@ -89,7 +112,7 @@ function placementOf(args: DashboardArgs, portal: Portal, component: string): Pl
     port.after = sidebarRefInput(page.after);
     known.after = sidebarRefKnown(page.after);
   }
-  return { port, known, declaredIdentifier: typeof identifier === "string" ? identifier : undefined };
+  return { port, known, declaredIdentifier: typeof identifier === "string" ? identifier : undefined, dependsOn };
 }
 
 function withoutUndefined(doc: Record<string, unknown>): Record<string, unknown> {
@@ -97,7 +120,7 @@ function withoutUndefined(doc: Record<string, unknown>): Record<string, unknown>
 }
 
 /**
- * A Port page with typed widgets: a dashboard in the catalog sidebar (created and deleted), the
+ * A Port page with typed widgets: a dashboard or a catalog page in the sidebar (created and deleted), the
  * organization's home page, or a blueprint's entity page (both adopted: customized on create and
  * put back as they were on destroy, never deleted). Widgets name blueprints by `Blueprint` or
  * identifier; filters use the one entity-query schema, with `{context: "user" | "userTeams",
@@ -127,8 +150,9 @@ export class Dashboard extends PortComponent implements SidebarItem {
     }
     if (this.declaredIdentifier !== undefined) this.model.declarePage(this.declaredIdentifier, component);
 
-    if (identifier !== undefined && args.page.type !== "dashboard") {
-      this.report([`${component}: field identifier: the ${args.page.type} page's identifier is Port's, not chosen. Remove identifier.`]);
+    const pageType: string = args.page.type;
+    if (identifier !== undefined && (pageType === "home" || pageType === "entity")) {
+      this.report([`${component}: field identifier: the ${pageType} page's identifier is Port's, not chosen. Remove identifier.`]);
     }
     this.checkKnown(PageSpec, { ...placement.known, ...(resolved.known as Record<string, unknown>) });
     this.report(widgetFieldProblems(component, content.widgets));

@@ -1,5 +1,6 @@
 import { canonical } from "../../core/providers/canonical-json";
 import type { PortDocument } from "../../core/providers/document-logic";
+import { PORT_META_FIELDS } from "../../core/providers/resource-logic";
 
 /**
  * The normal form of a page for diffs: lists whose order Port does not show are sorted.
@@ -12,6 +13,10 @@ import type { PortDocument } from "../../core/providers/document-logic";
  * Unordered (sorted here): the `widgets` of a `dashboard-widget`, which its layout places by id,
  * so their order in the list is not shown anywhere; `pageFilters`, a set of filters keyed by
  * identifier; a table's `excludedFields`, a set of property names.
+ *
+ * Not compared: the meta fields Port's widget schema gives every widget (`createdAt`,
+ * `createdBy`, `updatedAt`, `updatedBy`; apispec.yaml `/schemas/dashboardWidget`), which Port
+ * writes and the code never does.
  */
 
 /** Code-unit order, so the normal form does not depend on the machine's locale. */
@@ -25,6 +30,7 @@ const sortedBy = (list: unknown[], key: string) => [...list].sort((a, b) => comp
 function normalWidget(item: unknown): unknown {
   if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
   const widget = { ...(item as PortDocument) };
+  for (const field of PORT_META_FIELDS) delete widget[field];
   if (Array.isArray(widget.widgets)) {
     const children = widget.widgets.map(normalWidget);
     widget.widgets = widget.type === "dashboard-widget" ? sortedBy(children, "id") : children;

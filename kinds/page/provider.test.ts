@@ -4,6 +4,7 @@ import { getPage, patchPage, replacePage } from "./client";
 import type { RunningEmulator } from "../../emulator/server";
 import { useProviderEmulator } from "../../tests/support/provider-emulator";
 import { pageLogic } from "./provider";
+import { catalogPage, dashboardPage } from "./real-pages.test-data";
 
 // The page provider's logic against the emulator over real HTTP: dashboards are created and
 // deleted; the home page and entity pages are adopted and restored.
@@ -24,7 +25,14 @@ const root = (widgets: Record<string, unknown>[], sizes = widgets.map(() => 12 /
   widgets,
 });
 const filter = (identifier: string) => ({ identifier, query: { blueprint: "service", combinator: "and", rules: [{ property: "tier", operator: "=", value: identifier }] } });
-const table = (excludedFields: string[]) => ({ id: "t", type: "table-entities-explorer", title: "T", blueprint: "service", excludedFields });
+const table = (excludedFields: string[]) => ({
+  id: "t",
+  type: "table-entities-explorer",
+  title: "T",
+  blueprint: "service",
+  dataset: { combinator: "and", rules: [] },
+  excludedFields,
+});
 
 const devSpec = {
   identifier: "dev",
@@ -111,8 +119,37 @@ describe("Page provider", () => {
     });
   });
 
+  describe("pages shaped like Port's", () => {
+    beforeEach(async () => {
+      await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: {} } });
+    });
+
+    it("creates a catalog page with the keys Port keeps on pages, sending keys it does not type as they are", async () => {
+      const spec = { ...structuredClone(catalogPage), drillDown: { enabled: true } };
+      const { outs } = await pageLogic.create(client, await checked(spec));
+      expect(await contentOf("services_catalog")).toMatchObject(spec);
+      expect(await pageLogic.diff("services_catalog", outs, await checked(spec))).toEqual({ changes: false });
+    });
+
+    it("finds no change when Port adds its meta fields to widgets and keys the code never set to the page", async () => {
+      const { outs } = await pageLogic.create(client, await checked(dashboardPage));
+      const held = (await getPage(client, "service_health"))!;
+      const stamp = { createdAt: "2026-01-01T00:00:00.000Z", createdBy: "port", updatedAt: "2026-01-01T00:00:00.000Z", updatedBy: "port" };
+      const stamped = (held.widgets as Record<string, unknown>[]).map((widget) => ({
+        ...widget,
+        ...stamp,
+        widgets: (widget.widgets as Record<string, unknown>[]).map((child) => ({ ...child, ...stamp })),
+      }));
+      await replacePage(client, "service_health", { ...held, widgets: stamped, newPageSetting: "set in Port" });
+      const { props } = await pageLogic.read(client, "service_health", outs);
+      expect(await pageLogic.diff("service_health", props!, await checked(dashboardPage))).toEqual({ changes: false });
+      await pageLogic.update(client, "service_health", props!, await checked({ ...dashboardPage, title: "Health" }));
+      expect(await getPage(client, "service_health")).toMatchObject({ title: "Health", newPageSetting: "set in Port", showInSidebar: true, section: "software_catalog" });
+    });
+  });
+
   describe("the home page", () => {
-    const homeSpec = { identifier: "$home", type: "home", widgets: [root([markdown("welcome", "# Hello"), { id: "mine", type: "my-entities" }])] };
+    const homeSpec = { identifier: "$home", type: "home", widgets: [root([markdown("welcome", "# Hello"), { id: "mine", type: "my-entities", title: "Mine" }])] };
 
     it("is adopted on create: Port's page is remembered, ours is applied, keys the code leaves out are kept", async () => {
       const before = await contentOf("$home");

@@ -1,12 +1,18 @@
 /**
- * A Port page as typed data (port-api.md §10): a catalog `dashboard` (placed in the sidebar by
- * `parent` folder and `after` sibling), the organization's `home` page (exists already; it can
- * be customized but not created or deleted), or the `entity` page of a blueprint
- * (`<blueprint>Entity`, created by Port with the blueprint). The parsed value is the JSON Port
- * stores, so it can be sent as is.
+ * A Port page as typed data (port-api.md §10): a `dashboard` or a `blueprint-entities` catalog
+ * page (placed in the sidebar by `parent` folder and `after` sibling), the organization's `home`
+ * page (exists already; it can be customized but not created or deleted), or the `entity` page of
+ * a blueprint (`<blueprint>Entity`, created by Port with the blueprint). The page types are the
+ * Terraform provider's (port/page/schema.go). Port publishes no schema of the page itself: the
+ * keys the Terraform provider models and those Port's integrations ship are typed, any other key is
+ * kept (openObject in core/schemas/closed.ts), because Port stores keys it does not publish: its own
+ * integrations ship pages with `protected`, `showInSidebar`, `section`, ...; its docs show widget keys
+ * its published widget schema lacks, and Port calls its widget validation work in progress. A key one
+ * edit away from a typed one is still reported as a typo. The parsed value is the JSON Port stores,
+ * so it can be sent as is.
  */
 import { z } from "zod";
-import { asRecord, closedObject, closedUnion, crossCheck, type CrossCheckProblem } from "../../core/schemas/closed";
+import { asRecord, closedUnion, crossCheck, openObject, type CrossCheckProblem } from "../../core/schemas/closed";
 import { EntityQueryCombinator, EntityQueryRules } from "../../core/schemas/entity-query";
 import { BlueprintIdentifier } from "../../core/schemas/identifiers";
 import { showValue } from "../../core/schemas/messages";
@@ -15,7 +21,7 @@ import { Widget, allWidgets } from "./widgets-schema";
 
 type Report = (problem: CrossCheckProblem) => void;
 
-/** The home page's identifier. UNCONFIRMED (port-api.md names the type, not the id); `$home` is assumed. */
+/** The home page's identifier. Port's sources name the page type, not its identifier: `$home` is an assumption (see emulator/README.md). */
 export const HOME_PAGE_IDENTIFIER = "$home";
 
 /** The identifier Port gives a blueprint's entity page. */
@@ -24,7 +30,7 @@ export function entityPageIdentifier(blueprint: string): string {
 }
 
 /**
- * Identifiers of pages and sidebar folders. Port publishes no pattern for them (UNCONFIRMED);
+ * Identifiers of pages and sidebar folders. Port publishes no pattern for them (an assumption, see emulator/README.md);
  * this one is the action pattern: letters, digits and `@ _ . + : = -`, no spaces or slashes,
  * not `.` or `..`. A leading `$` is Port's (e.g. `$home`).
  */
@@ -51,10 +57,10 @@ export const PageIdentifier = pageIdentifierSchema("page");
 // ---------------------------------------------------------------------------------------------
 // Page filters
 
-/** A page filter's query: Port's entity query plus the blueprint whose entities it filters. */
-export const PageFilterQuery = closedObject("a page filter query", {
-  /** The blueprint the filter applies to; widgets of this page showing that blueprint are filtered. */
-  blueprint: BlueprintIdentifier,
+/** A page filter's query: Port's entity query, and the blueprint whose entities it filters. */
+export const PageFilterQuery = openObject("a page filter query", {
+  /** The blueprint the filter applies to; widgets of this page showing that blueprint are filtered. Omitted: a filter on meta-properties (`$team`, `$title`, `$identifier`), applied to every blueprint of the page. */
+  blueprint: BlueprintIdentifier.optional(),
   /** `and`: every rule must match; `or`: at least one must. */
   combinator: EntityQueryCombinator,
   /** The rules (the same query language as everywhere else; `{context, property}` values make them dynamic). */
@@ -62,7 +68,7 @@ export const PageFilterQuery = closedObject("a page filter query", {
 });
 
 /** A dashboard-level filter, applied to the page's number, pie, line and table widgets. */
-export const PageFilter = closedObject("a page filter", {
+export const PageFilter = openObject("a page filter", {
   /** Unique within the page. */
   identifier: z.string().min(1),
   /** Shown in the page's filter bar. */
@@ -77,37 +83,62 @@ export type PageFilter = z.output<typeof PageFilter>;
 
 /** Keys every page type has. Widgets and page filters left out of a spec are kept as Port holds them. */
 const pageContent = {
-  /** Shown in the sidebar and above the page. Omitted (home and entity pages): Port's title is kept. */
-  title: z.string().min(1).optional(),
+  /** Shown in the sidebar and above the page. Omitted: Port's title is kept (home and entity pages) or none. */
+  title: z.string().optional(),
   /** An icon name from Port's icon list, e.g. `"Apps"`. */
   icon: z.string().optional(),
-  /** Shown under the title. */
+  /** Shown under the title (Markdown links allowed). */
   description: z.string().optional(),
   /** When true, viewers cannot change the widgets' filters and hidden columns. Omitted: Port's default (unlocked). */
   locked: z.boolean().optional(),
-  /** The page's widgets: usually one `dashboard-widget` holding the layout. */
+  /** The page's widgets: a dashboard's one `dashboard-widget` holding the layout; an entity page's tabs. */
   widgets: z.array(Widget).optional(),
   /** Dashboard-level filters; a set (order is not significant). */
   pageFilters: z.array(PageFilter).optional(),
+  /** Kept by Port on every page; Port's integrations ship `false` for their dashboards. */
+  protected: z.boolean().optional(),
+  /** Whether the page is listed in the sidebar; Port's integrations ship `true` for their dashboards. */
+  showInSidebar: z.boolean().optional(),
+  /** URL query parameters the page needs (an entity page's `identifier`); Port's integrations ship `[]` for dashboards. */
+  requiredQueryParams: z.array(z.string()).optional(),
+  /** The part of Port's app the page belongs to, e.g. `"software_catalog"`. */
+  section: z.string().optional(),
+  /** Kept by Port on pages; its values are not published, so it is passed as is. */
+  visibility: z.unknown().optional(),
+};
+
+/** Where a dashboard or catalog page sits in the sidebar. */
+const sidebarPlace = {
+  /** The sidebar folder holding the page. Omitted: the sidebar's top level. */
+  parent: pageIdentifierSchema("folder").optional(),
+  /** The sibling (page or folder) this page comes after in the sidebar. Omitted: first. */
+  after: z.string().min(1).optional(),
 };
 
 /** A dashboard page of the software catalog. */
-export const DashboardPageSpec = closedObject("a dashboard page", {
+export const DashboardPageSpec = openObject("a dashboard page", {
   /** Unique among pages; changing it replaces the page. */
   identifier: PageIdentifier,
   /** `"dashboard"`. */
   type: z.literal("dashboard"),
   ...pageContent,
-  /** Shown in the sidebar. */
-  title: z.string().min(1),
-  /** The sidebar folder holding the page. Omitted: the sidebar's top level. */
-  parent: pageIdentifierSchema("folder").optional(),
-  /** The sibling (page or folder) this page comes after in the sidebar. Omitted: first. */
-  after: z.string().min(1).optional(),
+  ...sidebarPlace,
+});
+
+/** A catalog page: the table of a blueprint's entities (Port makes one per blueprint; more can be made). */
+export const CatalogPageSpec = openObject("a catalog page", {
+  /** Unique among pages; changing it replaces the page. */
+  identifier: PageIdentifier,
+  /** `"blueprint-entities"`. */
+  type: z.literal("blueprint-entities"),
+  /** The blueprint whose entities the page lists; `"{{blueprint}}"` in its widgets stands for it. */
+  blueprint: BlueprintIdentifier,
+  ...pageContent,
+  ...sidebarPlace,
 });
 
 /** The organization's home page (`$home`): customized, never created or deleted. */
-export const HomePageSpec = closedObject("the home page", {
+export const HomePageSpec = openObject("the home page", {
   /** Always {@link HOME_PAGE_IDENTIFIER}. */
   identifier: z.literal(HOME_PAGE_IDENTIFIER, {
     error: (issue) => `${showValue(issue.input)} is not the home page; the home page's identifier is "${HOME_PAGE_IDENTIFIER}". Fix the identifier.`,
@@ -118,7 +149,7 @@ export const HomePageSpec = closedObject("the home page", {
 });
 
 /** The entity page of a blueprint (`<blueprint>Entity`): created by Port with the blueprint, customized here. */
-export const EntityPageSpec = closedObject("an entity page", {
+export const EntityPageSpec = openObject("an entity page", {
   /** Always `<blueprint>Entity`. */
   identifier: z.string().min(1),
   /** `"entity"`. */
@@ -182,8 +213,8 @@ function checkPage(input: unknown, report: Report): void {
   });
 }
 
-/** A page: `type` picks {@link DashboardPageSpec}, {@link HomePageSpec} or {@link EntityPageSpec}. */
-export const PageSpec = closedUnion("type", [DashboardPageSpec, HomePageSpec, EntityPageSpec], { noun: "a page type this library manages", field: "type" }).check(
+/** A page: `type` picks {@link DashboardPageSpec}, {@link CatalogPageSpec}, {@link HomePageSpec} or {@link EntityPageSpec}. */
+export const PageSpec = closedUnion("type", [DashboardPageSpec, CatalogPageSpec, HomePageSpec, EntityPageSpec], { noun: "a page type", field: "type" }).check(
   crossCheck(checkPage),
 );
 export type PageSpec = z.output<typeof PageSpec>;

@@ -130,7 +130,7 @@ function namesUsed(widget: Doc): { field: string; name: string; kinds: string[] 
     add("property", widget.property, valueKinds);
     add("measureTimeBy", widget.measureTimeBy, ["property"]);
   }
-  if (widget.type === "entities-pie-chart" && typeof widget.property === "string") {
+  if ((widget.type === "entities-pie-chart" || widget.type === "bar-chart") && typeof widget.property === "string") {
     const match = /^(property|mirror-property|calculation-property|aggregation-property|relation)#(.+)$/.exec(widget.property);
     if (match) add("property", match[2], [match[1]]);
   }
@@ -143,10 +143,15 @@ function namesUsed(widget: Doc): { field: string; name: string; kinds: string[] 
   }
   if (widget.type === "table-entities-explorer") {
     const columns = [...valueKinds, "relation"];
-    (Array.isArray(widget.excludedFields) ? widget.excludedFields : []).forEach((name: unknown, index: number) => add(`excludedFields[${index}]`, name, columns));
+    // Port's docs write excluded fields as "properties.<key>" as well as "<key>".
+    const excluded = (name: unknown) => (typeof name === "string" ? name.replace(/^properties\./, "") : name);
+    (Array.isArray(widget.excludedFields) ? widget.excludedFields : []).forEach((name: unknown, index: number) => add(`excludedFields[${index}]`, excluded(name), columns));
     for (const [bp, config] of Object.entries((widget.blueprintConfig ?? {}) as Doc)) {
-      const shown = config?.propertiesSettings?.shown;
-      (Array.isArray(shown) ? shown : []).forEach((name: unknown, index: number) => add(`blueprintConfig.${bp}.propertiesSettings.shown[${index}]`, name, columns));
+      if (bp !== widget.blueprint?.declaredIdentifier) continue;
+      for (const list of ["shown", "hidden"]) {
+        const names = config?.propertiesSettings?.[list];
+        (Array.isArray(names) ? names : []).forEach((name: unknown, index: number) => add(`blueprintConfig.${bp}.propertiesSettings.${list}[${index}]`, name, columns));
+      }
     }
   }
   return out;

@@ -25,9 +25,9 @@ describe("Widget", () => {
       "number chart with each property func": numberChart({ calculationBy: "property", func: "median", property: "cost", unit: "custom", unitCustom: "ms" }),
       "number chart averaging a property in total": numberChart({ calculationBy: "property", func: "average", property: "availability", averageOf: "total", unit: "%" }),
       "pie chart by property": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "property#language", dataset, dontAggregateOther: true },
-      "pie chart by relation": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "api", property: "relation#service" },
-      "pie chart by scorecard rule": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "scorecard-rule#production_readiness#has_readme" },
-      "pie chart by team": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "$team", emptyStateText: "No services" },
+      "pie chart by relation": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "api", property: "relation#service", dataset },
+      "pie chart by scorecard rule": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "scorecard-rule#production_readiness#has_readme", dataset },
+      "pie chart by team": { id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "$team", emptyStateText: "No services", dataset },
       "line chart of one entity's history": {
         id: "l",
         type: "line-chart",
@@ -61,8 +61,9 @@ describe("Widget", () => {
         blueprint: "deployment",
         chartType: "countEntities",
         func: "average",
+        measureTimeBy: "$createdAt",
         breakdownProperty: "environment",
-        timeInterval: "week",
+        timeInterval: "isoWeek",
         timeRange: { preset: "last3Months" },
       },
       "table with columns, exclusions and a saved view": {
@@ -125,102 +126,90 @@ describe("Widget", () => {
       expect(parseValid(PageSpec, { identifier: "dev", type: "dashboard", title: "Dev", widgets: [grouper] }).widgets).toEqual([grouper]);
     });
 
-    it("names every widget type in WIDGET_TYPES", () => {
-      expect(WIDGET_TYPES).toEqual([
-        "entities-number-chart",
-        "entities-pie-chart",
-        "line-chart",
-        "table-entities-explorer",
-        "markdown",
-        "iframe-widget",
-        "action-card-widget",
-        "action-runs-table-widget",
-        "my-entities",
-        "recently-viewed-entities",
-        "recently-used-actions",
-        "dashboard-widget",
-        "grouper",
-      ]);
+    it("names every widget type of Port's published widget schema in WIDGET_TYPES", () => {
+      expect([...WIDGET_TYPES].sort()).toEqual(
+        [
+          "action-card-widget",
+          "action-runs-table-widget",
+          "ai-agent",
+          "bar-chart",
+          "dashboard-widget",
+          "entities-number-chart",
+          "entities-pie-chart",
+          "entity-details",
+          "entity-info",
+          "graph-entities-explorer",
+          "grouper",
+          "iframe-widget",
+          "line-chart",
+          "links-widget",
+          "markdown",
+          "my-entities",
+          "recently-used-actions",
+          "recently-viewed-entities",
+          "run-info",
+          "runs-table",
+          "table-audit-log",
+          "table-entities-explorer",
+          "table-entities-explorer-by-direction",
+          "team-info",
+          "teams-table",
+          "user-info",
+          "users-table",
+          "workflow-runs-history-table",
+        ].sort(),
+      );
     });
   });
 
   describe("number chart", () => {
-    it('fails for func "sum" without a property', () => {
-      expect(problems([numberChart({ calculationBy: "property", func: "sum" })])).toEqual([
-        at("widgets[0].property", 'is required when calculationBy is "property": name the number property whose values func "sum" aggregates, e.g. "cost". Set property.'),
+    it('fails for calculationBy "property" without a property or func', () => {
+      expect(problems([numberChart({ calculationBy: "property" })])).toEqual([
+        at("widgets[0].property", 'is required when calculationBy is "property": the number property func aggregates, e.g. "cost". Set property.'),
+        at("widgets[0].func", 'is required when calculationBy is "property" (sum, average, min, max, median). Set func.'),
       ]);
     });
 
-    it('fails for func "sum" without calculationBy or property, naming both', () => {
-      expect(problems([numberChart({ func: "sum" })])).toEqual([
-        at("widgets[0].calculationBy", "is required; allowed: entities, property. Set the calculationBy."),
-        at("widgets[0].property", 'is required when func is "sum": name the number property to aggregate, e.g. "cost", with calculationBy "property". Set property.'),
-      ]);
-    });
-
-    it('fails for an aggregation when calculationBy is "entities"', () => {
+    it("fails for a func its calculationBy does not take", () => {
       expect(problems([numberChart({ calculationBy: "entities", func: "max" })])).toEqual([
-        at(
-          "widgets[0].func",
-          '"max" aggregates a property, but calculationBy is "entities", which takes func count, average. Set calculationBy to "property" and name the property, or use func "count".',
-        ),
+        at("widgets[0].func", '"max" is not a func of calculationBy "entities"; allowed: average, count. Fix the func or the calculationBy.'),
       ]);
-    });
-
-    it('fails for func "count" when calculationBy is "property"', () => {
       expect(problems([numberChart({ calculationBy: "property", func: "count", property: "cost" })])).toEqual([
-        at(
-          "widgets[0].func",
-          '"count" counts entities, but calculationBy is "property", which takes func sum, min, max, median, average. Set calculationBy to "entities", or choose an aggregation.',
-        ),
+        at("widgets[0].func", '"count" is not a func of calculationBy "property"; allowed: sum, average, min, max, median. Fix the func or the calculationBy.'),
       ]);
     });
 
-    it("fails for an average without averageOf, listing the time units that apply", () => {
-      expect(problems([numberChart({ calculationBy: "entities", func: "average" })])).toEqual([
-        at("widgets[0].averageOf", 'is required when func is "average"; allowed: hour, day, week, month. Set averageOf.'),
-      ]);
-      expect(problems([numberChart({ calculationBy: "entities", func: "average", averageOf: "total" })])).toEqual([
-        at(
-          "widgets[0].averageOf",
-          '"total" divides a property\'s sum by the number of entities, so it needs calculationBy "property"; with "entities" use hour, day, week, month. Fix the averageOf.',
-        ),
-      ]);
-    });
-
-    it("fails for companions that do not apply, and for a custom unit without its text", () => {
-      expect(problems([numberChart({ calculationBy: "entities", func: "count", averageOf: "day", measureTimeBy: "$createdAt", property: "cost", unit: "custom" })])).toEqual([
-        at(
-          "widgets[0].property",
-          'is only used when calculationBy is "property" (here it is "entities", which counts entities). Remove property, or set calculationBy to "property".',
-        ),
-        at("widgets[0].averageOf", 'only applies when func is "average" (func is "count"). Remove averageOf, or set func to "average".'),
-        at("widgets[0].measureTimeBy", 'only applies when func is "average" (func is "count"). Remove measureTimeBy, or set func to "average".'),
+    it("fails for an average without averageOf, a custom unit without its text and custom formatting without decimal places", () => {
+      expect(problems([numberChart({ calculationBy: "entities", func: "average", unit: "custom", displayFormatting: "custom" })])).toEqual([
+        at("widgets[0].averageOf", 'is required when func is "average" (hour, day, week, month, total). Set averageOf.'),
         at("widgets[0].unitCustom", 'is required when unit is "custom": the text shown with the number, e.g. "deploys/day". Set unitCustom.'),
-      ]);
-      expect(problems([numberChart({ calculationBy: "entities", func: "count", unit: "%", unitCustom: "x" })])).toEqual([
-        at("widgets[0].unitCustom", 'only applies when unit is "custom" (unit is "%"). Remove unitCustom, or set unit to "custom".'),
+        at("widgets[0].decimalPlaces", 'is required when displayFormatting is "custom" (.0, .00, .000, .0000, .00000). Set decimalPlaces.'),
       ]);
     });
 
-    it("names a misspelt key and the key it resembles", () => {
-      expect(problems([numberChart({ calculatonBy: "entities", func: "count" })])).toEqual([
-        at("widgets[0].calculationBy", "is required; allowed: entities, property. Set the calculationBy."),
-        at(
-          "widgets[0]",
-          '"calculatonBy" is not a key of a number chart; allowed: id, title, icon, description, type, emptyStateText, blueprint, calculationBy, func, averageOf, measureTimeBy, property, unit, unitCustom, unitAlignment, dataset. Did you mean "calculationBy"? Rename or remove it.',
-        ),
+    it("fails for the keys a chartType requires, and for a number chart without its unit", () => {
+      const { unit: _unit, ...noUnit } = numberChart({ chartType: "countEntities" });
+      expect(problems([noUnit])).toEqual([
+        at("widgets[0].unit", "is required; allowed: none, $, €, £, %, custom. Set the unit."),
+        at("widgets[0].dataset", 'is required when chartType is "countEntities". Set dataset.'),
       ]);
+      expect(problems([numberChart({ chartType: "displaySingleProperty", entity: "checkout" })])).toEqual([
+        at("widgets[0].property", 'is required when chartType is "displaySingleProperty". Set property.'),
+      ]);
+    });
+
+    it("names a key one edit away from a known one, and keeps other keys", () => {
+      expect(problems([numberChart({ calculatonBy: "entities", func: "count" })])).toEqual([
+        at("widgets[0].calculatonBy", '"calculatonBy" is not a key of a number chart; did you mean "calculationBy"? Other keys are kept as they are. Rename it.'),
+      ]);
+      expect(problems([numberChart({ drillDown: { enabled: true } })])).toEqual([]);
     });
   });
 
   describe("other variants", () => {
     it("fails for an unknown widget type, naming every allowed type and the likely one", () => {
       expect(problems([{ id: "p", type: "pie-chart", title: "Pie" }])).toEqual([
-        at(
-          "widgets[0].type",
-          '"pie-chart" is not a widget type; allowed: entities-number-chart, entities-pie-chart, line-chart, table-entities-explorer, markdown, iframe-widget, action-card-widget, action-runs-table-widget, my-entities, recently-viewed-entities, recently-used-actions, dashboard-widget, grouper. Did you mean "entities-pie-chart"? Fix the type.',
-        ),
+        at("widgets[0].type", `"pie-chart" is not a widget type; allowed: ${WIDGET_TYPES.join(", ")}. Did you mean "entities-pie-chart"? Fix the type.`),
       ]);
     });
 
@@ -231,62 +220,52 @@ describe("Widget", () => {
     });
 
     it("fails for a pie chart property without its kind prefix, proposing the prefixed form", () => {
-      expect(problems([{ id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "language" }])).toEqual([
+      expect(problems([{ id: "p", type: "entities-pie-chart", title: "P", blueprint: "service", property: "language", dataset }])).toEqual([
         at(
           "widgets[0].property",
-          '"language" is not a chart property reference; write "<kind>#<key>" with kind property, mirror-property, calculation-property, aggregation-property, relation, scorecard (or "scorecard-rule#<scorecard>#<rule>", or $identifier, $title, $team, $blueprint), e.g. "property#language". Use "property#language" for the property "language". Fix the property.',
+          '"language" is not a chart property reference; write "<kind>#<key>" with kind property, mirror-property, calculation-property, aggregation-property, relation, scorecard (or "scorecard-rule#<scorecard>#<rule>", or a meta-property such as "$team"), e.g. "property#language". Use "property#language" for the property "language". Fix the property.',
         ),
       ]);
     });
 
     it("fails for line chart keys that do not fit its chartType", () => {
-      const line = { id: "l", type: "line-chart", title: "L", blueprint: "service", timeInterval: "week", timeRange: { preset: "lastWeek" } };
-      expect(problems([{ ...line, chartType: "propertiesValueHistory", properties: ["cpu"], func: "sum" }])).toEqual([
-        at(
-          "widgets[0].properties[0]",
-          '"cpu" is not a property path; line charts name number properties as "properties.<key>", e.g. "properties.cost". Use "properties.cpu". Fix the property.',
-        ),
+      const line = { id: "l", type: "line-chart", title: "L", blueprint: "service", timeInterval: "isoWeek", timeRange: { preset: "lastWeek" } };
+      expect(problems([{ ...line, chartType: "propertiesValueHistory", properties: ["properties.cpu"], func: "sum" }])).toEqual([
         at("widgets[0].entity", 'is required when chartType is "propertiesValueHistory". Set entity.'),
         at("widgets[0].func", 'does not apply when chartType is "propertiesValueHistory" (it takes entity, properties). Remove func, or change chartType.'),
       ]);
-      expect(problems([{ ...line, chartType: "countEntities", func: "sum", timeInterval: "fortnight" }])).toEqual([
-        at("widgets[0].timeInterval", '"fortnight" is not a time interval; allowed: hour, day, week, month. Fix the timeInterval.'),
+      expect(problems([{ ...line, chartType: "countEntities", func: "sum", measureTimeBy: "$createdAt", timeInterval: "fortnight" }])).toEqual([
+        at("widgets[0].timeInterval", '"fortnight" is not a line chart time interval; allowed: hour, day, isoWeek, month, quarter. Fix the timeInterval.'),
         at("widgets[0].func", '"sum" is not a func of a "countEntities" line chart; allowed: count, average. Fix the func.'),
       ]);
     });
 
-    it("fails for a table configured for another blueprint and an unknown display mode", () => {
-      const table = {
-        id: "t",
-        type: "table-entities-explorer",
-        title: "T",
-        blueprint: "service",
-        displayMode: "list",
-        blueprintConfig: { api: { propertiesSettings: { shown: ["$title"] } } },
-      };
+    it("fails for a table without its dataset and an unknown display mode", () => {
+      const table = { id: "t", type: "table-entities-explorer", title: "T", blueprint: "service", displayMode: "list" };
       expect(problems([table])).toEqual([
-        at("widgets[0].displayMode", '"list" is not a table display mode; allowed: widget, tabs. Fix the displayMode.'),
-        at("widgets[0].blueprintConfig.api", 'configures blueprint "api", but the table lists "service". Key the config by "service".'),
+        at("widgets[0].dataset", "is required but missing. Add an object."),
+        at("widgets[0].displayMode", '"list" is not a table display mode; allowed: tabs, single, widget. Fix the displayMode.'),
       ]);
     });
 
-    it("fails for a protected iframe without its OAuth settings and a public one with them", () => {
+    it("fails for a protected iframe without its OAuth settings, and for a URL that is not http(s)", () => {
       const iframe = { id: "i", type: "iframe-widget", title: "Grafana", url: "https://grafana.example.com" };
       expect(problems([{ ...iframe, urlType: "protected", clientId: "port" }])).toEqual([
         at("widgets[0].tokenUrl", 'is required when urlType is "protected" (Port signs the viewer in with OAuth). Set tokenUrl.'),
         at("widgets[0].authorizationUrl", 'is required when urlType is "protected" (Port signs the viewer in with OAuth). Set authorizationUrl.'),
+        at("widgets[0].scopes", 'is required when urlType is "protected" (Port signs the viewer in with OAuth). Set scopes.'),
       ]);
-      expect(problems([{ ...iframe, url: "ftp://grafana.example.com", urlType: "public", scopes: ["openid"] }])).toEqual([
+      expect(problems([{ ...iframe, url: "ftp://grafana.example.com", urlType: "public" }])).toEqual([
         at("widgets[0].url", '"ftp://grafana.example.com" is not a valid URL. Use an absolute http(s) URL such as "https://example.com/hook".'),
-        at("widgets[0].scopes", 'only applies when urlType is "protected". Remove scopes, or set urlType to "protected".'),
       ]);
     });
 
-    it("fails for an action card without actions or with one twice", () => {
-      const card = { id: "a", type: "action-card-widget", title: "Actions" };
-      expect(problems([{ ...card, actions: [] }])).toEqual([at("widgets[0].actions", "must not be empty. Add at least one item.")]);
-      expect(problems([{ ...card, actions: [{ action: "deploy" }, { action: "deploy" }] }])).toEqual([
-        at("widgets[0].actions[1].action", '"deploy" is listed twice. Remove the duplicate.'),
+    it("fails for an action card without actions, and for markdown without its text or its property source", () => {
+      expect(problems([{ id: "a", type: "action-card-widget", title: "Actions", actions: [] }])).toEqual([at("widgets[0].actions", "must not be empty. Add at least one item.")]);
+      expect(problems([{ id: "m", type: "markdown", title: "M" }])).toEqual([at("widgets[0].markdown", 'is required when source is "custom" (the default). Set markdown.')]);
+      expect(problems([{ id: "m", type: "markdown", title: "M", source: "property", blueprintIdentifier: "service" }])).toEqual([
+        at("widgets[0].propertyIdentifier", 'is required when source is "property". Set propertyIdentifier.'),
+        at("widgets[0].entityIdentifier", 'is required when source is "property". Set entityIdentifier.'),
       ]);
     });
 
@@ -301,10 +280,10 @@ describe("Widget", () => {
       expect(problems([table])).toEqual([at("widgets[0].dataset.rules[0].value.context", '"team" is not a query context; allowed: user, userTeams. Fix the context.')]);
     });
 
-    it("fails for a grouper with an unknown displayMode and no groups", () => {
-      expect(problems([{ id: "g", type: "grouper", displayMode: "accordion", groups: [] }])).toEqual([
+    it("fails for a grouper with an unknown displayMode and a group without its widgets", () => {
+      expect(problems([{ id: "g", type: "grouper", displayMode: "accordion", groups: [{ title: "One" }] }])).toEqual([
         at("widgets[0].displayMode", '"accordion" is not a grouper displayMode; allowed: tabs, switch. Fix the displayMode.'),
-        at("widgets[0].groups", "must not be empty. Add at least one item."),
+        at("widgets[0].groups[0].widgets", "is required but missing. Add an array."),
       ]);
     });
   });

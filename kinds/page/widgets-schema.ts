@@ -5,11 +5,25 @@
  * union is recursive; its TypeScript type is written out once below and proven equal to the schema.
  */
 import { z } from "zod";
-import { asRecord, closedEnum, closedObject, crossCheck, type CrossCheckProblem } from "../../core/schemas/closed";
+import { asRecord, closedEnum, closedObject, crossCheck, openObject, type CrossCheckProblem } from "../../core/schemas/closed";
 import { describeKind, showValue } from "../../core/schemas/messages";
-import { LineChartWidget, NumberChartWidget, PieChartWidget } from "./widget-charts-schema";
-import { WIDGET_TYPES, WidgetId, WidgetType, optionalTitleHeader } from "./widget-common-schema";
-import { ActionCardWidget, ActionRunsTableWidget, IframeWidget, MarkdownWidget, PersonalWidget, TableWidget } from "./widget-content-schema";
+import { BarChartWidget, LineChartWidget, NumberChartWidget, PieChartWidget } from "./widget-charts-schema";
+import { WIDGET_TYPES, WidgetId, WidgetType } from "./widget-common-schema";
+import { ActionCardWidget, ActionRunsTableWidget, AiAgentWidget, IframeWidget, LinksWidget, MarkdownWidget, PersonalWidget, TableWidget } from "./widget-content-schema";
+import {
+  AuditLogWidget,
+  EntityDetailsWidget,
+  EntityInfoWidget,
+  GraphWidget,
+  RelatedEntitiesWidget,
+  RunInfoWidget,
+  RunsTableWidget,
+  TeamInfoWidget,
+  TeamsTableWidget,
+  UserInfoWidget,
+  UsersTableWidget,
+  WorkflowRunsWidget,
+} from "./widget-entity-schema";
 
 type Report = (problem: CrossCheckProblem) => void;
 type Payload = z.core.ParsePayload<unknown>;
@@ -21,12 +35,27 @@ type Payload = z.core.ParsePayload<unknown>;
 export type Widget =
   | NumberChartWidget
   | PieChartWidget
+  | BarChartWidget
   | LineChartWidget
   | TableWidget
+  | GraphWidget
+  | EntityInfoWidget
+  | EntityDetailsWidget
+  | RelatedEntitiesWidget
+  | RunsTableWidget
+  | AuditLogWidget
   | MarkdownWidget
   | IframeWidget
+  | LinksWidget
   | ActionCardWidget
   | ActionRunsTableWidget
+  | AiAgentWidget
+  | UsersTableWidget
+  | TeamsTableWidget
+  | WorkflowRunsWidget
+  | RunInfoWidget
+  | UserInfoWidget
+  | TeamInfoWidget
   | PersonalWidget
   | DashboardWidget
   | GrouperWidget;
@@ -34,19 +63,17 @@ export type Widget =
 /** A row of a `dashboard-widget` layout; see {@link DashboardRow}. */
 export type DashboardRow = z.output<typeof DashboardRow>;
 
-/** Rows of sized columns, each column placing one of `widgets` by id. */
+/** Rows of sized columns, each column placing one of `widgets` by id. Keys Port does not publish are kept. */
 export type DashboardWidget = {
   id: string;
   type: "dashboard-widget";
-  title?: string | undefined;
-  icon?: string | undefined;
-  description?: string | undefined;
   layout: DashboardRow[];
   widgets: Widget[];
+  [key: string]: unknown;
 };
 
 /** A tab (or switch position) of a `grouper`. */
-export type WidgetGroup = { title: string; icon?: string | undefined; widgets: Widget[] };
+export type WidgetGroup = { title: string; icon?: string | undefined; widgets: Widget[]; [key: string]: unknown };
 
 /** Groups of widgets shown as tabs, or behind a switch. */
 export type GrouperWidget = {
@@ -56,7 +83,10 @@ export type GrouperWidget = {
   icon?: string | undefined;
   description?: string | undefined;
   displayMode: "tabs" | "switch";
+  activeGroupUrlParam?: string | undefined;
+  groupsOrder?: string[] | undefined;
   groups: WidgetGroup[];
+  [key: string]: unknown;
 };
 
 /** Validates `value` with `schema`, adding its issues (under `prefix`) to `payload`. */
@@ -67,36 +97,40 @@ function delegate(payload: Payload, schema: z.ZodType, value: unknown, prefix: P
   return { ok: false };
 }
 
-/** The schema of each widget type. */
+/** The schema of each widget type (Port's published widget schema lists no other type). */
+const VARIANTS: Record<(typeof WIDGET_TYPES)[number], () => z.ZodType> = {
+  "entities-number-chart": () => NumberChartWidget,
+  "entities-pie-chart": () => PieChartWidget,
+  "bar-chart": () => BarChartWidget,
+  "line-chart": () => LineChartWidget,
+  "table-entities-explorer": () => TableWidget,
+  "graph-entities-explorer": () => GraphWidget,
+  "entity-info": () => EntityInfoWidget,
+  "entity-details": () => EntityDetailsWidget,
+  "table-entities-explorer-by-direction": () => RelatedEntitiesWidget,
+  "runs-table": () => RunsTableWidget,
+  "table-audit-log": () => AuditLogWidget,
+  markdown: () => MarkdownWidget,
+  "iframe-widget": () => IframeWidget,
+  "links-widget": () => LinksWidget,
+  "action-card-widget": () => ActionCardWidget,
+  "action-runs-table-widget": () => ActionRunsTableWidget,
+  "ai-agent": () => AiAgentWidget,
+  "users-table": () => UsersTableWidget,
+  "teams-table": () => TeamsTableWidget,
+  "workflow-runs-history-table": () => WorkflowRunsWidget,
+  "run-info": () => RunInfoWidget,
+  "user-info": () => UserInfoWidget,
+  "team-info": () => TeamInfoWidget,
+  "my-entities": () => PersonalWidget,
+  "recently-viewed-entities": () => PersonalWidget,
+  "recently-used-actions": () => PersonalWidget,
+  "dashboard-widget": () => DashboardWidgetSchema,
+  grouper: () => GrouperWidgetSchema,
+};
+
 function variantFor(type: unknown): z.ZodType | undefined {
-  switch (type) {
-    case "entities-number-chart":
-      return NumberChartWidget;
-    case "entities-pie-chart":
-      return PieChartWidget;
-    case "line-chart":
-      return LineChartWidget;
-    case "table-entities-explorer":
-      return TableWidget;
-    case "markdown":
-      return MarkdownWidget;
-    case "iframe-widget":
-      return IframeWidget;
-    case "action-card-widget":
-      return ActionCardWidget;
-    case "action-runs-table-widget":
-      return ActionRunsTableWidget;
-    case "my-entities":
-    case "recently-viewed-entities":
-    case "recently-used-actions":
-      return PersonalWidget;
-    case "dashboard-widget":
-      return DashboardWidgetSchema;
-    case "grouper":
-      return GrouperWidgetSchema;
-    default:
-      return undefined;
-  }
+  return typeof type === "string" && Object.hasOwn(VARIANTS, type) ? VARIANTS[type as keyof typeof VARIANTS]() : undefined;
 }
 
 /**
@@ -137,7 +171,7 @@ export const DashboardColumn = closedObject("a layout column", {
 /** A row of a layout: its height in pixels and its columns, whose sizes sum to 12. Row order is the order on the page. */
 export const DashboardRow = closedObject("a layout row", {
   /** Height of the row in pixels. */
-  height: z.int().positive(),
+  height: z.number().positive(),
   /** The columns, left to right; their sizes sum to 12. */
   columns: z.array(DashboardColumn).min(1),
 });
@@ -193,8 +227,9 @@ function checkDashboardLayout(input: unknown, report: Report): void {
  * The layout container of dashboards: `layout` rows (in page order) of columns placing `widgets`
  * by id. The order of `widgets` itself is not significant (the layout places them).
  */
-export const DashboardWidgetSchema = closedObject("a dashboard-widget", {
-  ...optionalTitleHeader,
+export const DashboardWidgetSchema = openObject("a dashboard-widget", {
+  /** The container's id, unique within the page. */
+  id: WidgetId,
   /** `"dashboard-widget"`. */
   type: z.literal("dashboard-widget"),
   /** The rows, top to bottom; see {@link DashboardRow}. */
@@ -207,25 +242,34 @@ export const DashboardWidgetSchema = closedObject("a dashboard-widget", {
 // grouper
 
 /** Groups of widgets, shown as tabs (`displayMode: "tabs"`) or behind a switch (`"switch"`). Group order is significant. */
-export const GrouperWidgetSchema = closedObject("a grouper", {
-  ...optionalTitleHeader,
+export const GrouperWidgetSchema = openObject("a grouper", {
+  /** The grouper's id, unique within the page. */
+  id: WidgetId,
   /** `"grouper"`. */
   type: z.literal("grouper"),
+  /** Shown above the groups. */
+  title: z.string().optional(),
+  /** An icon name from Port's icon list. */
+  icon: z.string().optional(),
+  /** Shown as the tooltip. */
+  description: z.string().optional(),
   /** `tabs` or `switch`. */
   displayMode: closedEnum(["tabs", "switch"], { noun: "a grouper displayMode", field: "displayMode" }),
+  /** The URL query parameter holding the group shown, so a link opens that group. */
+  activeGroupUrlParam: z.string().optional(),
+  /** The order of the groups, by title. */
+  groupsOrder: z.array(z.string()).optional(),
   /** The groups, in the order shown. */
-  groups: z
-    .array(
-      closedObject("a widget group", {
-        /** The tab's (or switch position's) label. */
-        title: z.string().min(1),
-        /** An icon name from Port's icon list. */
-        icon: z.string().optional(),
-        /** The widgets of the group, in order (usually one `dashboard-widget`). */
-        widgets: z.array(Widget),
-      }),
-    )
-    .min(1),
+  groups: z.array(
+    openObject("a widget group", {
+      /** The tab's (or switch position's) label. */
+      title: z.string(),
+      /** An icon name from Port's icon list. */
+      icon: z.string().optional(),
+      /** The widgets of the group, in order (usually one `dashboard-widget`). */
+      widgets: z.array(Widget),
+    }),
+  ),
 });
 
 /** Compile-time proof that the written-out container types match their schemas. */

@@ -1,7 +1,7 @@
 /**
  * Typed permission calls used by the providers (Port API §9): one singleton per blueprint and per
  * action, read with GET and changed with PATCH. Port creates a scope some time after its parent;
- * until then it answers not_found, which these calls return as undefined (callers wait and retry).
+ * until then it answers 404, which the reads return as undefined (callers repeat both calls: until-ok.ts).
  */
 
 import { envelopeField } from "../../core/client/envelope-field";

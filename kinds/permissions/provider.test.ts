@@ -91,6 +91,22 @@ describe("BlueprintPermissions provider", () => {
     expect(await logic.diff("service", props!, await checked(logic, spec))).toEqual({ changes: true });
   });
 
+  it("accepts read.policy null as Port answers it: no narrowing, left out of the PATCH, no change against a read without policy", async () => {
+    const withNull = await checked(logic, { blueprint: "service", entities: { read: { roles: ["Admin"], policy: null } } });
+    expect(withNull.entities.read).toEqual({ users: [], teams: [], roles: ["Admin"], ownedByTeam: false });
+    const { outs } = await logic.create(client, withNull);
+    expect(await logic.diff("service", outs, withNull)).toEqual({ changes: false });
+    expect(
+      await logic.diff(
+        "service",
+        { ...outs, entities: { read: { ...outs.entities.read, policy: null } } },
+        await checked(logic, { blueprint: "service", entities: { read: { roles: ["Admin"] } } }),
+      ),
+    ).toEqual({
+      changes: false,
+    });
+  });
+
   it("moves to another blueprint by replacement", async () => {
     const { outs } = await logic.create(client, await checked(logic, spec));
     expect(await logic.diff("service", outs, await checked(logic, { ...spec, blueprint: "api" }))).toEqual({ changes: true, replaces: ["blueprint"] });
@@ -125,6 +141,47 @@ describe("Permission scopes that appear after their parent", () => {
     expect(outs.entities.read.roles).toEqual(["Admin"]);
     expect(emulator.stats().byRoute["GET /v1/blueprints/:id/permissions"]).toBe(4);
     expect(emulator.stats().byRoute["PATCH /v1/blueprints/:id/permissions"]).toBe(1);
+  });
+
+  const started = async () => {
+    emulator = await startEmulator({ port: 0, credentials: [credentials], permissionDelayMs: 0 });
+    const client = clientOf(emulator);
+    await client.request("POST", "/v1/blueprints", { body: { identifier: "service", title: "Service", schema: { properties: {} } } });
+    emulator.resetStats();
+    return client;
+  };
+  const readSpec = { blueprint: "service", entities: { read: { roles: ["Admin"] } } };
+  const quick = { timeoutMs: 20_000, firstDelayMs: 20, maxDelayMs: 50 };
+
+  it("repeats the PATCH while Port answers 404 for the scope, then patches it", async () => {
+    const client = await started();
+    emulator.setFaults({ failNext: { count: 2, status: 404, method: "PATCH", pathPrefix: "/v1/blueprints/service/permissions" } });
+    const logic = permissionScopeLogic(blueprintPermissionsKind, quick);
+    const { outs } = await logic.create(client, await checked(logic, readSpec));
+    expect(outs.entities.read.roles).toEqual(["Admin"]);
+    expect(emulator.stats().byRoute["PATCH /v1/blueprints/:id/permissions"]).toBe(3);
+    expect(await getBlueprintPermissions(client, "service")).toMatchObject({ entities: { read: { roles: ["Admin"] } } });
+  });
+
+  it("repeats a GET and a PATCH that Port refuses until Port says ok, as Port's own client does", async () => {
+    const client = await started();
+    emulator.setFaults({ failNext: { count: 2, status: 400, method: "GET", pathPrefix: "/v1/blueprints/service/permissions" } });
+    const logic = permissionScopeLogic(blueprintPermissionsKind, quick);
+    const { outs } = await logic.create(client, await checked(logic, readSpec));
+    emulator.setFaults({ failNext: { count: 2, status: 422, method: "PATCH", pathPrefix: "/v1/blueprints/service/permissions" } });
+    await logic.update(client, "service", outs, await checked(logic, { blueprint: "service", entities: { read: { roles: ["Admin", "Member"] } } }));
+    expect(emulator.stats().byRoute["GET /v1/blueprints/:id/permissions"]).toBe(4);
+    expect(emulator.stats().byRoute["PATCH /v1/blueprints/:id/permissions"]).toBe(4);
+    expect(await getBlueprintPermissions(client, "service")).toMatchObject({ entities: { read: { roles: ["Admin", "Member"] } } });
+  });
+
+  it("stops repeating a refused PATCH after the bound and throws Port's error", async () => {
+    const client = await started();
+    emulator.setFaults({ failNext: { count: 100, status: 422, method: "PATCH", pathPrefix: "/v1/blueprints/service/permissions" } });
+    const logic = permissionScopeLogic(blueprintPermissionsKind, { ...quick, refusalRetries: 2 });
+    const error = await logic.create(client, await checked(logic, readSpec)).catch((e) => e);
+    expect(error).toMatchObject({ name: "PortApiError", status: 422, method: "PATCH", path: "/v1/blueprints/service/permissions" });
+    expect(emulator.stats().byRoute["PATCH /v1/blueprints/:id/permissions"]).toBe(3);
   });
 
   it("gives up after the bound with a message naming the blueprint, without writing", async () => {

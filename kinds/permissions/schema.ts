@@ -51,14 +51,20 @@ export const EntityPermission = closedObject("an entity permission", {
 export type EntityPermission = z.output<typeof EntityPermission>;
 export type EntityPermissionInput = z.input<typeof EntityPermission>;
 
-/** Who may see the blueprint's entities, optionally narrowed by a `policy` query. */
+/**
+ * Who may see the blueprint's entities, optionally narrowed by a `policy` query. A `null` policy, as
+ * Port answers a read block without one, means no narrowing and is not sent: the PATCH takes an
+ * object there (apispec.yaml: PATCH /v1/blueprints/{blueprint_identifier}/permissions).
+ */
 export const EntityReadPermission = closedObject("an entity read permission", {
   ...subjects,
   /** Also let the members of an entity's owning teams see it. Default `false`. */
   ownedByTeam: z.boolean().default(false),
-  /** Only entities matching this query are visible to those granted; see {@link EntityQuery}. Omitted: no narrowing. */
-  policy: EntityQuery.optional(),
-}).check(noDuplicates);
+  /** Only entities matching this query are visible to those granted; see {@link EntityQuery}. Omitted or `null`: no narrowing. */
+  policy: EntityQuery.nullable().optional(),
+})
+  .check(noDuplicates)
+  .transform(({ policy, ...block }) => (policy === null || policy === undefined ? block : { ...block, policy }));
 export type EntityReadPermission = z.output<typeof EntityReadPermission>;
 
 /** Meta-properties whose update permission Port keeps beside the blueprint's own properties. */

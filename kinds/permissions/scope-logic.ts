@@ -1,17 +1,18 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "zod";
 import type { PortClient } from "../../core/client/port-client";
 import { normalizePermissions } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { sameJson } from "../../core/providers/canonical-json";
 import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { DEFAULT_SCOPE_WAIT, untilPortSaysOk, type ScopeWait } from "./until-ok";
 
 /**
  * The provider logic shared by Port's permission singletons (a blueprint's, an action's). They
  * have no id and cannot be created or deleted: they exist with their parent, appearing some time
  * after it. So:
  * - create waits (bounded) for the scope, remembers what Port held in the blocks the code
- *   declares (`original`), then PATCHes those blocks;
+ *   declares (`original`), then PATCHes those blocks; every GET and PATCH is repeated until Port
+ *   says ok (until-ok.ts);
  * - blocks the code does not declare are never sent: Port keeps them as they are;
  * - a block the code stops declaring, and every block on delete, goes back to its original;
  * - diff compares the declared blocks only, with users, teams and roles as sets.
@@ -38,15 +39,6 @@ export interface PermissionScopeKind {
     patch(client: PortClient, parent: string, body: Doc): Promise<Doc>;
   };
 }
-
-/** How long to wait for a scope to appear: Port creates it asynchronously after its parent. */
-export interface ScopeWait {
-  timeoutMs: number;
-  firstDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const DEFAULT_SCOPE_WAIT: ScopeWait = { timeoutMs: 60_000, firstDelayMs: 250, maxDelayMs: 2_000 };
 
 function getPath(doc: Doc | undefined, path: BlockPath): unknown {
   return path.reduce<any>((node, key) => (node && typeof node === "object" ? node[key] : undefined), doc);
@@ -77,21 +69,15 @@ export function permissionScopeLogic(kind: PermissionScopeKind, wait: ScopeWait 
   };
   const outputsOf = (parent: string, port: Doc, paths: BlockPath[], original: Doc) => ({ [kind.parentKey]: parent, ...project(port, paths), original });
 
-  /** Polls until Port has the scope, with growing pauses, for at most `wait.timeoutMs`. */
-  const scope = async (client: PortClient, parent: string): Promise<Doc> => {
-    const deadline = Date.now() + wait.timeoutMs;
-    for (let delay = wait.firstDelayMs; ; delay = Math.min(delay * 2, wait.maxDelayMs)) {
-      const current = await kind.api.get(client, parent);
-      if (current) return current;
-      if (Date.now() + delay > deadline) {
-        throw new Error(
-          `${kind.kind} "${parent}": Port still has no permissions for ${kind.parentNoun} "${parent}" after ${wait.timeoutMs / 1000} s. ` +
-            `Port creates them shortly after the ${kind.parentNoun}; check that the ${kind.parentNoun} exists, then run again.`,
-        );
-      }
-      await sleep(delay);
-    }
-  };
+  const notYet = (parent: string) => () =>
+    new Error(
+      `${kind.kind} "${parent}": Port still has no permissions for ${kind.parentNoun} "${parent}" after ${wait.timeoutMs / 1000} s. ` +
+        `Port creates them shortly after the ${kind.parentNoun}; check that the ${kind.parentNoun} exists, then run again.`,
+    );
+  /** Port's permissions of `parent`, read again until Port has them (they appear some time after the parent). */
+  const scope = (client: PortClient, parent: string): Promise<Doc> => untilPortSaysOk(() => kind.api.get(client, parent), wait, notYet(parent));
+  /** A PATCH, repeated until Port says ok, as the GET. */
+  const patch = (client: PortClient, parent: string, body: Doc): Promise<Doc> => untilPortSaysOk(() => kind.api.patch(client, parent, body), wait, notYet(parent));
 
   /** What to send to put blocks back: the original, with a policy the code added cleared (PATCH keeps fields it is not given). */
   const restoring = (original: Doc, paths: BlockPath[], declared: Doc): Doc => {
@@ -134,7 +120,7 @@ export function permissionScopeLogic(kind: PermissionScopeKind, wait: ScopeWait 
       const declared = bodyOf(spec);
       const paths = kind.blockPaths(declared);
       const original = project(await scope(client, parent), paths);
-      const updated = await kind.api.patch(client, parent, declared);
+      const updated = await patch(client, parent, declared);
       return { id: parent, outs: outputsOf(parent, updated, paths, original) };
     },
 
@@ -158,7 +144,7 @@ export function permissionScopeLogic(kind: PermissionScopeKind, wait: ScopeWait 
       const dropped = oldPaths.filter((path) => !paths.some((p) => key(p) === key(path)));
       const body = { ...restoring(original, dropped, bodyOf(olds)) };
       for (const path of paths) setPath(body, path, getPath(declared, path));
-      const updated = await kind.api.patch(client, id, body);
+      const updated = await patch(client, id, body);
       return { outs: outputsOf(id, updated, paths, project(original, paths)) };
     },
 
@@ -166,7 +152,7 @@ export function permissionScopeLogic(kind: PermissionScopeKind, wait: ScopeWait 
       const paths = kind.blockPaths(props.original ?? {});
       if (paths.length === 0) return;
       if (!(await kind.api.get(client, id))) return; // the parent is gone: nothing to restore
-      await kind.api.patch(client, id, restoring(props.original, paths, bodyOf(props)));
+      await patch(client, id, restoring(props.original, paths, bodyOf(props)));
     },
   };
 }

@@ -1,18 +1,7 @@
 import { createScorecard, deleteScorecard, getScorecard, listScorecards, replaceScorecard } from "./client";
-import { PortClient } from "../../core/client/port-client";
-import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
+import { useScriptedClient } from "../../tests/support/scripted-port-server";
 
-let server: ScriptedPortServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientWith(onApi: Handler): Promise<{ client: PortClient; s: ScriptedPortServer }> {
-  server = await startScriptedPortServer({ onApi });
-  const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 });
-  return { client, s: server };
-}
+const clientWith = useScriptedClient();
 
 const scorecard = { identifier: "ready/v2", title: "Ready", rules: [] };
 const notFound = { status: 404, body: { ok: false, error: "not_found", message: 'Scorecard with identifier "x" was not found' } };

@@ -177,8 +177,8 @@ describe("Scorecard", () => {
               { property: "$updatedAt", operator: "between", value: { preset: "lastMonth" } },
               // @ts-expect-error `in` takes a list
               { property: "language", operator: "in", value: "Go" },
-              // @ts-expect-error relations have no order comparisons
-              { relation: "domain", operator: ">", value: 1 },
+              // @ts-expect-error relations have no date conditions
+              { relation: "domain", operator: "between", value: { preset: "today" } },
             ],
           },
         },

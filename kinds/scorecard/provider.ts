@@ -19,7 +19,7 @@ function addressOf(id: string, doc: PortDocument): { blueprint: string; identifi
   return { blueprint: id.slice(0, slash), identifier: id.slice(slash + 1) };
 }
 
-/** Port's answer, with the blueprint it belongs to even if Port leaves it out (its casing in responses is UNCONFIRMED). */
+/** Port's answer, with the blueprint it belongs to even if Port leaves it out (no source shows whether every answer carries it; the response key is an assumption: see emulator/README.md). */
 function withBlueprint(doc: PortScorecardBody, blueprint: string): PortDocument {
   return { ...doc, blueprint: doc.blueprint ?? blueprint };
 }

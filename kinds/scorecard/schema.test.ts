@@ -1,6 +1,5 @@
 import { DEFAULT_SCORECARD_LEVELS, ScorecardSpec } from "./schema";
-import { ENTITY_QUERY_DATE_PRESETS } from "../../core/schemas/entity-query";
-import { SCORECARD_PROPERTY_OPERATORS, SCORECARD_RELATION_OPERATORS, ScorecardCondition } from "./condition-schema";
+import { SCORECARD_DATE_PRESETS, SCORECARD_PROPERTY_OPERATORS, SCORECARD_RELATION_OPERATORS, ScorecardCondition } from "./condition-schema";
 import { parseValid, problemMessages } from "../../tests/support/problem-messages";
 
 /** A scorecard with one rule per condition (so each is checked on its own), on Port's default levels. */
@@ -70,9 +69,26 @@ describe("ScorecardCondition", () => {
     });
   });
 
-  it("accepts every date preset", () => {
-    for (const preset of ENTITY_QUERY_DATE_PRESETS) {
+  it("accepts every scorecard date preset", () => {
+    for (const preset of SCORECARD_DATE_PRESETS) {
       expect([preset, ScorecardCondition.safeParse({ property: "$updatedAt", operator: "between", value: { preset } }).success]).toEqual([preset, true]);
+    }
+  });
+
+  it("fails the entity query's lastDay preset, which Port's scorecard presets lack", () => {
+    expect(conditionProblems({ property: "$updatedAt", operator: "between", value: { preset: "lastDay" } })).toEqual([
+      `${AT}.value.preset: "lastDay" is not a scorecard date preset; allowed: ${SCORECARD_DATE_PRESETS.join(", ")}. Fix the preset.`,
+    ]);
+  });
+
+  it("accepts order comparisons on a relation and lists of strings in comparisons, as Port's scorecard shapes do", () => {
+    for (const condition of [
+      { relation: "environment", operator: ">", value: 1 },
+      { relation: "environment", operator: "<=", value: "m" },
+      { property: "languages", operator: "=", value: ["Go", "Java"] },
+      { relation: "owners", operator: "contains", value: ["platform"] },
+    ]) {
+      expect(parseValid(ScorecardCondition, condition)).toEqual(condition);
     }
   });
 
@@ -84,28 +100,29 @@ describe("ScorecardCondition", () => {
 
   it("fails containsAny on a relation without an array", () => {
     expect(conditionProblems({ relation: "consumers", operator: "containsAny", value: 3 })).toEqual([
-      `${AT}.value: 3 is not a list; in and containsAny need an array such as [3]. Wrap the value in [ ].`,
+      `${AT}.value: 3 is not a list; in and containsAny need an array such as ["3"]. Wrap the value in [ ].`,
     ]);
   });
 
-  it("fails a comparison with a list, pointing at in and containsAny", () => {
-    expect(conditionProblems({ property: "language", operator: "=", value: ["Go", "Java"] })).toEqual([
-      `${AT}.value: ["Go","Java"] is an array; comparison operators take one string, number or boolean (to match one of several values use in or containsAny). Fix the value.`,
+  it("fails list items that are not strings, in a comparison and in `in`", () => {
+    expect(conditionProblems({ property: "replicas", operator: "=", value: [1, "2"] })).toEqual([`${AT}.value[0]: 1 is a number; list items are strings. Write it as a string.`]);
+    expect(conditionProblems({ relation: "environment", operator: "in", value: ["prod", true] })).toEqual([
+      `${AT}.value[1]: true is a boolean; list items are strings. Write it as a string.`,
     ]);
   });
 
   it("fails a comparison with null or an object", () => {
     expect(conditionProblems({ property: "owner", operator: "!=", value: null })).toEqual([
-      `${AT}.value: null is null; comparison operators take one string, number or boolean. Fix the value.`,
+      `${AT}.value: null is null; comparison operators take a string, number, boolean or a list of strings. Fix the value.`,
     ]);
     expect(conditionProblems({ property: "owner", operator: "=", value: { equals: "x" } })).toEqual([
-      `${AT}.value: {"equals":"x"} is an object; comparison operators take one string, number or boolean. Fix the value.`,
+      `${AT}.value: {"equals":"x"} is an object; comparison operators take a string, number, boolean or a list of strings. Fix the value.`,
     ]);
   });
 
-  it("fails an order comparison on a relation, listing the relation operators", () => {
-    expect(conditionProblems({ relation: "environment", operator: ">", value: 1 })).toEqual([
-      `${AT}.operator: ">" is not an operator for a relation condition; allowed: ${SCORECARD_RELATION_OPERATORS.join(", ")}. Fix the operator.`,
+  it("fails an unknown operator on a relation, listing the relation operators", () => {
+    expect(conditionProblems({ relation: "environment", operator: "startsWith", value: "prod" })).toEqual([
+      `${AT}.operator: "startsWith" is not an operator for a relation condition; allowed: ${SCORECARD_RELATION_OPERATORS.join(", ")}. Fix the operator.`,
     ]);
   });
 
@@ -122,10 +139,7 @@ describe("ScorecardCondition", () => {
     expect(conditionProblems({ property: "readme" })).toEqual([`${AT}.operator: is required; operators: ${SCORECARD_PROPERTY_OPERATORS.join(", ")}. Add the operator.`]);
   });
 
-  it("fails a condition with both property and relation, and one with neither", () => {
-    expect(conditionProblems({ property: "a", relation: "b", operator: "isEmpty" })).toEqual([
-      `${AT}: has both property and relation; a condition tests one of them. Keep property or relation.`,
-    ]);
+  it("fails a condition with neither property nor relation", () => {
     expect(conditionProblems({ operator: "isEmpty" })).toEqual([
       `${AT}: tests nothing; a condition needs a property (a property identifier or a meta-property such as "$team") or a relation. Add property or relation.`,
     ]);
@@ -143,16 +157,40 @@ describe("ScorecardCondition", () => {
     ]);
   });
 
-  it("fails `not` on anything but a boolean, and on a comparison", () => {
+  it("fails `not` on an isEmpty/isNotEmpty condition when it is not a boolean", () => {
     expect(conditionProblems({ property: "readme", operator: "isEmpty", not: "yes" })).toEqual([`${AT}.not: "yes" is a string, expected a boolean. Fix the value.`]);
-    expect(conditionProblems({ property: "readme", operator: "=", value: "x", not: true })).toEqual([
-      `${AT}: "not" is not a key of a property comparison condition; allowed: property, operator, value. Rename or remove it.`,
+  });
+
+  describe("keeps keys Port's non-date condition shapes do not list (apispec.yaml: only the date shape has additionalProperties: false)", () => {
+    const conditions: Record<string, unknown> = {
+      "not on a property comparison": { property: "readme", operator: "=", value: "x", not: true },
+      "not on a relation comparison": { relation: "environment", operator: "!=", value: "sandbox", not: false },
+      "a value on isEmpty": { relation: "domain", operator: "isEmpty", value: true },
+      "another key on in": { property: "language", operator: "in", value: ["Go"], description: "supported languages" },
+      "both property and relation on a comparison": { property: "tier", relation: "environment", operator: "=", value: "production" },
+      "both property and relation on isEmpty": { property: "a", relation: "b", operator: "isEmpty" },
+      "both, where only the relation kind fits": { property: "$bogus", relation: "environment", operator: "in", value: ["production"] },
+    };
+    it.each(Object.entries(conditions))("%s", (_, condition) => {
+      expect(parseValid(ScorecardCondition, condition)).toEqual(condition);
+    });
+  });
+
+  it("reports a key one edit away from a listed one on a condition that keeps other keys", () => {
+    expect(conditionProblems({ property: "readme", operator: "isEmpty", nto: true })).toEqual([
+      `${AT}.nto: "nto" is not a key of an isEmpty/isNotEmpty property condition; did you mean "not"? Other keys are kept as they are. Rename it.`,
+    ]);
+    expect(conditionProblems({ relation: "environment", operator: "in", value: ["production"], Operator: "in" })).toEqual([
+      `${AT}.Operator: "Operator" is not a key of an in/containsAny relation condition; did you mean "operator"? Other keys are kept as they are. Rename it.`,
     ]);
   });
 
-  it("fails a value on isEmpty", () => {
-    expect(conditionProblems({ relation: "domain", operator: "isEmpty", value: true })).toEqual([
-      `${AT}: "value" is not a key of an isEmpty/isNotEmpty relation condition; allowed: relation, operator, not. Rename or remove it.`,
+  it("fails other keys and a relation on a date condition, whose shape Port closes", () => {
+    expect(conditionProblems({ property: "$updatedAt", operator: "between", value: { preset: "today" }, not: true })).toEqual([
+      `${AT}: "not" is not a key of a date condition; allowed: property, operator, value. Rename or remove it.`,
+    ]);
+    expect(conditionProblems({ property: "$updatedAt", relation: "environment", operator: "=", value: { preset: "today" } })).toEqual([
+      `${AT}: "relation" is not a key of a date condition; allowed: property, operator, value. Rename or remove it.`,
     ]);
   });
 
@@ -161,7 +199,7 @@ describe("ScorecardCondition", () => {
       `${AT}.value: "lastMonth" is a string; date conditions take {from, to} (ISO 8601 date-times) or {preset}, e.g. {"preset": "lastMonth"}. Fix the value.`,
     ]);
     expect(conditionProblems({ property: "$updatedAt", operator: "notBetween", value: { preset: "lastYear" } })).toEqual([
-      `${AT}.value.preset: "lastYear" is not a date preset; allowed: ${ENTITY_QUERY_DATE_PRESETS.join(", ")}. Fix the preset.`,
+      `${AT}.value.preset: "lastYear" is not a scorecard date preset; allowed: ${SCORECARD_DATE_PRESETS.join(", ")}. Fix the preset.`,
     ]);
     expect(conditionProblems({ property: "$updatedAt", operator: "between", value: { from: "2024-01-01T00:00:00Z", to: "soon" } })).toEqual([
       `${AT}.value.to: "soon" is not an ISO 8601 date-time. Use e.g. "2024-01-31T00:00:00Z".`,
@@ -289,12 +327,12 @@ describe("ScorecardSpec", () => {
         { property: "readme", operator: "isNotEmpty" },
       ],
       {
-        filter: { combinator: "and", conditions: [{ relation: "env", operator: "<", value: 1 }] },
+        filter: { combinator: "and", conditions: [{ relation: "env", operator: "before", value: 1 }] },
       },
     );
     spec.rules[1].level = "Basic";
     expect(problems(spec)).toEqual([
-      `Scorecard "production_readiness": field filter.conditions[0].operator: "<" is not an operator for a relation condition; allowed: ${SCORECARD_RELATION_OPERATORS.join(", ")}. Fix the operator.`,
+      `Scorecard "production_readiness": field filter.conditions[0].operator: "before" is not an operator for a relation condition; allowed: ${SCORECARD_RELATION_OPERATORS.join(", ")}. Fix the operator.`,
       'Scorecard "production_readiness": field rules[0].query.conditions[0].value: "Go" is not a list; in and containsAny need an array such as ["Go"]. Wrap the value in [ ].',
       'Scorecard "production_readiness": field rules[1].level: "Basic" is the first level, which every entity reaches; a rule cannot require it. Use one of Bronze, Silver, Gold.',
     ]);

@@ -1,21 +1,10 @@
 import { createTeam, deleteTeam, getTeam, replaceTeam, teamMemberEmails } from "../team/client";
 import { deleteUser, getUser, inviteUser, updateUser, userRoleNames, userTeamNames } from "../user/client";
 import { getActionPermissions, getBlueprintPermissions, updateActionPermissions, updateBlueprintPermissions } from "../permissions/client";
-import { PortClient } from "../../core/client/port-client";
-import { startScriptedPortServer, type Handler, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
+import { useScriptedClient, type ScriptedPortServer } from "../../tests/support/scripted-port-server";
 
 // The team, user and permission calls: paths, bodies, envelopes and not_found handling.
-let server: ScriptedPortServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientWith(onApi: Handler): Promise<{ client: PortClient; s: ScriptedPortServer }> {
-  server = await startScriptedPortServer({ onApi });
-  const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 });
-  return { client, s: server };
-}
+const clientWith = useScriptedClient();
 
 const notFound = (resource: string) => ({ status: 404, body: { ok: false, error: "not_found", message: `${resource} was not found`, details: { resource } } });
 const calls = (s: ScriptedPortServer) => s.apiRequests().map((r) => [r.method, r.path, r.body]);
@@ -56,9 +45,9 @@ describe("users client", () => {
     expect(request.body).toEqual({ invitee: { email: "ana@example.com", roles: ["Admin"], teams: ["platform"] } });
   });
 
-  it("reads role and team names from Port's {name} objects", async () => {
-    const user = { email: "ana@example.com", roles: [{ name: "Member" }, { name: "service-moderator" }], teams: [{ name: "platform" }] };
-    const { client, s } = await clientWith(() => ({ status: 200, body: { ok: true, user } }));
+  it("reads role names from Port's {name} objects and team names as Port lists them, as strings", async () => {
+    const user = { email: "ana@example.com", roles: [{ name: "Member" }, { name: "service-moderator" }], teams: ["platform"] };
+    const { client, s } = await clientWith((req) => ({ status: 200, body: req.method === "PATCH" ? { ok: true, ...user } : { ok: true, user } }));
     const read = (await getUser(client, "ana@example.com"))!;
     expect([userRoleNames(read), userTeamNames(read)]).toEqual([["Member", "service-moderator"], ["platform"]]);
     await updateUser(client, "ana@example.com", { roles: ["Admin"] });

@@ -4,6 +4,7 @@ import { envelopeField } from "../../core/client/envelope-field";
 import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
 import type { PortClient } from "../../core/client/port-client";
+import { searchEntities } from "../entity/client";
 
 /** What the code sends: members as emails. The validated shape lives in schema.ts. */
 export type PortTeamBody = { name: string; description?: string | null; users?: string[] };
@@ -51,4 +52,56 @@ export async function replaceTeam(client: PortClient, name: string, body: PortTe
 /** True when deleted, false when it was already gone (404 `not_found`). */
 export async function deleteTeam(client: PortClient, name: string): Promise<boolean> {
   return deletedUnlessGone(() => client.request("DELETE", teamPath(name)));
+}
+
+/** Port's system blueprint of teams: one entity per team, titled with the team's name (docs: manage-users-teams). */
+export const TEAM_BLUEPRINT = "_team";
+
+/**
+ * The `_team` identifier of each of `values` that names a team, by team name (the entity's title)
+ * or by identifier; values that name neither are left out. Undefined when the org has no `_team`
+ * blueprint, where entities name teams by name. One search, as terraform-provider-port-labs
+ * (internal/cli/team.go) finds a team's identifier by searching `_team` by title.
+ */
+export async function teamEntityIdentifiers(client: PortClient, values: string[]): Promise<Map<string, string> | undefined> {
+  const entities = await searchTeamEntities(client, [
+    { property: "$identifier", operator: "in", value: values },
+    { property: "$title", operator: "in", value: values },
+  ]);
+  if (!entities) return undefined;
+  const found = new Map<string, string>();
+  for (const entity of entities) if (typeof entity.title === "string" && values.includes(entity.title)) found.set(entity.title, entity.identifier);
+  // An identifier names itself, even where another team is titled with it.
+  for (const entity of entities) if (values.includes(entity.identifier)) found.set(entity.identifier, entity.identifier);
+  return found;
+}
+
+/** The `_team` entities matching any of `rules`, or undefined when the org has no `_team` blueprint. */
+function searchTeamEntities(client: PortClient, rules: unknown[]) {
+  return searchEntities(client, TEAM_BLUEPRINT, { combinator: "or", rules }, { include: ["$identifier", "$title"] });
+}
+
+export interface WaitOptions {
+  /** How many searches before giving up. Default 10, as terraform-provider-port-labs retries a missing team entity. */
+  attempts?: number;
+  /** Wait between searches. Default 1000 ms. */
+  delayMs?: number;
+}
+
+/**
+ * The identifier of the team's `_team` entity, which Port creates asynchronously after the team
+ * (terraform-provider-port-labs internal/cli/team.go retries "team entity is missing"); undefined
+ * where the org has no `_team` blueprint. Throws when the entity does not appear in time.
+ */
+export async function waitForTeamEntityIdentifier(client: PortClient, name: string, opts: WaitOptions = {}): Promise<string | undefined> {
+  const attempts = opts.attempts ?? 10;
+  for (let attempt = 1; ; attempt++) {
+    const found = await searchTeamEntities(client, [{ property: "$title", operator: "=", value: name }]);
+    if (!found) return undefined;
+    if (found.length > 0) return found[0].identifier;
+    if (attempt >= attempts) {
+      throw new Error(`Team "${name}": Port has not created its ${TEAM_BLUEPRINT} entity after ${attempts} searches. Run again; if it persists, check the team in Port's UI.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, opts.delayMs ?? 1000));
+  }
 }

@@ -2,6 +2,7 @@ import { PortApiError } from "../../core/client/errors";
 import { PortClient } from "../../core/client/port-client";
 import { getTeam, replaceTeam, teamMemberEmails } from "./client";
 import { inviteUser } from "../user/client";
+import { searchEntities } from "../entity/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { teamLogic } from "./provider";
 
@@ -87,5 +88,15 @@ describe("Team provider", () => {
     expect(result.failures?.map((f) => f.property)).toEqual(["name", "users"]);
     expect(result.failures?.[0].reason).toContain('Team "a/b": field name:');
     expect(emulator.stats().requests).toBe(0);
+  });
+  it("outputs the identifier of its _team entity, found by searching _team by title, on create, read and update", async () => {
+    const { outs } = await teamLogic.create(client, await checked({ name: "platform" }));
+    const [entity] = (await searchEntities(client, "_team", { combinator: "and", rules: [{ property: "$title", operator: "=", value: "platform" }] }))!;
+    expect(outs.identifier).toBe(entity.identifier);
+    const { props } = await teamLogic.read(client, "platform", outs);
+    expect(props?.identifier).toBe(entity.identifier);
+    expect(await teamLogic.diff("platform", props!, await checked({ name: "platform" }))).toEqual({ changes: false });
+    const { outs: updated } = await teamLogic.update(client, "platform", props!, await checked({ name: "platform", description: "Platform" }));
+    expect(updated.identifier).toBe(entity.identifier);
   });
 });

@@ -1,4 +1,16 @@
-import { createTeam, deleteTeam, getTeam, replaceTeam, teamMemberEmails, type PortTeam, type PortTeamBody } from "./client";
+import {
+  createTeam,
+  deleteTeam,
+  getTeam,
+  replaceTeam,
+  teamEntityIdentifiers,
+  teamMemberEmails,
+  waitForTeamEntityIdentifier,
+  type PortTeam,
+  type PortTeamBody,
+  type WaitOptions,
+} from "./client";
+import type { PortClient } from "../../core/client/port-client";
 import { TeamSpec } from "./schema";
 import { asSet } from "../../core/providers/canonical-json";
 import { documentLogic, type PortDocument } from "../../core/providers/document-logic";
@@ -15,25 +27,41 @@ function teamDocument(team: PortTeam): PortDocument {
 }
 
 /**
+ * The team with `identifier`, its `_team` entity's identifier (what entities' `team` holds), where
+ * the org keeps teams as `_team` entities. Port's team answers carry none (apispec.yaml: /v1/teams),
+ * so it is searched for, and after a write waited for (Port creates the entity asynchronously).
+ */
+async function withIdentifier(client: PortClient, doc: PortDocument, wait: WaitOptions | false): Promise<PortDocument> {
+  const name = String(doc.name);
+  const identifier = wait ? await waitForTeamEntityIdentifier(client, name, wait) : (await teamEntityIdentifiers(client, [name]))?.get(name);
+  return identifier === undefined ? doc : { ...doc, identifier };
+}
+
+/**
  * A team, addressed by name (a new name replaces it). Membership is managed only when the code
  * lists `users`; otherwise Port's members (from users' teams, SSO or the UI) are kept on update.
+ * `waitForEntity` tunes the wait for the team's `_team` entity after a write (tests shorten it).
  */
-export const teamLogic = documentLogic({
-  kind: "Team",
-  schema: TeamSpec,
-  idOf: (spec) => String(spec.name),
-  nameOf: (spec) => String(spec.name),
-  serverFields: ["id", "provider"],
-  normalize: (doc) => (Array.isArray(doc.users) ? { ...doc, users: asSet(doc.users as string[]) } : doc),
-  api: {
-    get: async (client, name) => {
-      const team = await getTeam(client, name);
-      return team && teamDocument(team);
+export function teamLogicWith(waitForEntity: WaitOptions = {}) {
+  return documentLogic({
+    kind: "Team",
+    schema: TeamSpec,
+    idOf: (spec) => String(spec.name),
+    nameOf: (spec) => String(spec.name),
+    serverFields: ["id", "provider", "identifier"],
+    normalize: (doc) => (Array.isArray(doc.users) ? { ...doc, users: asSet(doc.users as string[]) } : doc),
+    api: {
+      get: async (client, name) => {
+        const team = await getTeam(client, name);
+        return team && withIdentifier(client, teamDocument(team), false);
+      },
+      create: async (client, spec) => withIdentifier(client, teamDocument(await createTeam(client, spec as PortTeamBody)), waitForEntity),
+      replace: async (client, name, body) => withIdentifier(client, teamDocument(await replaceTeam(client, name, body as PortTeamBody)), waitForEntity),
+      remove: async (client, name) => {
+        await deleteTeam(client, name); // already gone counts as done
+      },
     },
-    create: async (client, spec) => teamDocument(await createTeam(client, spec as PortTeamBody)),
-    replace: async (client, name, body) => teamDocument(await replaceTeam(client, name, body as PortTeamBody)),
-    remove: async (client, name) => {
-      await deleteTeam(client, name); // already gone counts as done
-    },
-  },
-});
+  });
+}
+
+export const teamLogic = teamLogicWith();

@@ -11,7 +11,7 @@ export type PortInvitee = { email: string; roles?: string[]; teams?: string[] };
 /** Roles and teams to set on an existing user; a list left out is not changed. Port requires at least one role. */
 export type PortUserUpdate = { roles?: string[]; teams?: string[] };
 
-/** A named item as Port lists a user's roles and teams: `{name}` objects (or, defensively, plain names). */
+/** A named item as Port lists a user's roles (`{name}` objects) and teams (names; apispec.yaml types them as strings). */
 type Named = { name: string; [key: string]: unknown } | string;
 
 /** What Port answers for a user (only the fields the providers read are typed). */
@@ -50,9 +50,10 @@ export async function inviteUser(client: PortClient, invitee: PortInvitee, opts:
   await client.request("POST", `${USERS}/invite`, { body: { invitee }, query: { notify: opts.notify } });
 }
 
+/** apispec.yaml: PATCH /v1/users/{user_email} answers the user's fields beside `ok`, not under a `user` key. */
 export async function updateUser(client: PortClient, email: string, update: PortUserUpdate): Promise<PortUser> {
-  const path = userPath(email);
-  return envelopeField<PortUser>(await client.request("PATCH", path, { body: update }), "user", "PATCH", path);
+  const { ok: _ok, ...user } = await client.request("PATCH", userPath(email), { body: update });
+  return { email, ...user } as PortUser;
 }
 
 /** True when deleted, false when the user was already gone (404 `not_found`). */

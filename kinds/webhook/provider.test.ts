@@ -132,7 +132,7 @@ describe("Webhook provider", () => {
     expect(result.failures).toHaveLength(1);
     expect(result.failures![0].property).toBe("mappings");
     expect(result.failures![0].reason).toMatch(
-      /^Webhook "github": field mappings\[0\]\.entity\.properties\.url: JQ "\.body\.url \|" does not compile: syntax error, unexpected .*\. Fix the expression\.$/,
+      /^Webhook "github": field mappings\[0\]\.entity\.properties\.url: JQ "\.body\.url \|" does not compile: the expression ends too early \(.*\)\. Fix the expression\.$/,
     );
     expect(emulator.stats().requests).toBe(0);
   });

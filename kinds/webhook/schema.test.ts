@@ -166,7 +166,7 @@ describe("Webhook JQ fields", () => {
     const found = await jqProblems("Webhook", "github", webhookJqFields(broken));
     expect(found.map((p) => p.field)).toEqual(["mappings[0].entity.properties.url"]);
     expect(found[0].message).toMatch(
-      /^Webhook "github": field mappings\[0\]\.entity\.properties\.url: JQ "\.body\.url \|" does not compile: syntax error, unexpected .*\. Fix the expression\.$/,
+      /^Webhook "github": field mappings\[0\]\.entity\.properties\.url: JQ "\.body\.url \|" does not compile: the expression ends too early \(.*\)\. Fix the expression\.$/,
     );
   });
 });

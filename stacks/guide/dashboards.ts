@@ -21,6 +21,9 @@ const viewer: EntityQueryContextRef = { context: "user", property: "$identifier"
 /** A dynamic filter value: the entities of the viewer's teams. */
 const viewersTeams: EntityQueryContextRef = { context: "userTeams", property: "$identifier" };
 
+/** Every entity of the widget's blueprint: Port's widget schema requires a pie chart's and a table's dataset. */
+const everything: EntityQuery = { combinator: "and", rules: [] };
+
 /** Incidents not resolved yet (the statuses of the guide's `incident` blueprint). */
 const OPEN_INCIDENT: EntityQueryRule = { property: "status", operator: "in", value: ["triggered", "acknowledged"] };
 
@@ -178,8 +181,8 @@ export function rndManagersDashboardArgs(blueprints: { service: BlueprintRef; ap
             unitCustom: "services",
             dataset: { combinator: "and", rules: [{ property: "tier", operator: "=", value: "critical" }] },
           },
-          { id: "servicesPerTeam", type: "entities-pie-chart", title: "Services per team", blueprint: service, property: "$team" },
-          { id: "apisPerService", type: "entities-pie-chart", title: "APIs per service", blueprint: api, property: "relation#service" },
+          { id: "servicesPerTeam", type: "entities-pie-chart", title: "Services per team", blueprint: service, property: "$team", dataset: everything },
+          { id: "apisPerService", type: "entities-pie-chart", title: "APIs per service", blueprint: api, property: "relation#service", dataset: everything },
           {
             id: "deploymentsPerWeek",
             type: "line-chart",
@@ -188,7 +191,7 @@ export function rndManagersDashboardArgs(blueprints: { service: BlueprintRef; ap
             chartType: "countEntities",
             func: "count",
             measureTimeBy: "$createdAt",
-            timeInterval: "week",
+            timeInterval: "isoWeek",
             timeRange: { preset: "last3Months" },
           },
           {
@@ -322,7 +325,7 @@ export function securityDashboardArgs(
               },
               {
                 title: "Users",
-                widgets: [{ id: "users", type: "table-entities-explorer", title: "Who has access", blueprint: "_user" }],
+                widgets: [{ id: "users", type: "table-entities-explorer", title: "Who has access", blueprint: "_user", dataset: everything }],
               },
             ],
           },

@@ -1,6 +1,6 @@
 import { PortClient } from "../../core/client/port-client";
-import { getAction, listActions, replaceAction, runAction } from "../../kinds/action/client";
-import { listBlueprints } from "../../kinds/blueprint/client";
+import { orgBlueprints } from "../support/org-blueprints";
+import { getAction, listActions, replaceAction, runAction, updateActionRun } from "../../kinds/action/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 
@@ -16,6 +16,7 @@ describe("Actions and automations end to end", () => {
   let emulator: RunningEmulator;
   let stack: PulumiStack;
   let client: PortClient;
+  let runId: string;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, credentials: [credentials] });
@@ -57,6 +58,7 @@ describe("Actions and automations end to end", () => {
 
   it("runs an example action once through the API: 202 and a run IN_PROGRESS", async () => {
     const run = await runAction(client, "report_incident", { properties: { title: "Checkout is down", service: "checkout", severity: "SEV1" } });
+    runId = run.id;
     expect(run.status).toBe("IN_PROGRESS");
     expect(run).toMatchObject({ action: { identifier: "report_incident" }, properties: { title: "Checkout is down", severity: "SEV1" } });
   });
@@ -72,10 +74,15 @@ describe("Actions and automations end to end", () => {
     expect(steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "scaffold-service"]]);
   });
 
-  it("leaves no actions, automations or blueprints after destroy", async () => {
+  it("refuses to delete an action while its run is in progress, then leaves no actions, automations or blueprints once it has ended", async () => {
+    const refused = await stack.run(["destroy", "--yes", "--skip-preview"]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toContain('Action "report_incident" has 1 run in progress or waiting for approval');
+    expect(await getAction(client, "report_incident")).toBeDefined();
+    await updateActionRun(client, runId, { status: "SUCCESS" });
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     expect(await listActions(client)).toEqual([]);
-    expect(await listBlueprints(client)).toEqual([]);
+    expect(await orgBlueprints(client)).toEqual([]);
   });
 });
 

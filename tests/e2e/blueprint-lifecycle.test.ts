@@ -1,12 +1,19 @@
 import { PortClient } from "../../core/client/port-client";
-import { getBlueprint, listBlueprints, replaceBlueprint } from "../../kinds/blueprint/client";
-import { createEntity } from "../../kinds/entity/client";
+import { orgBlueprints } from "../support/org-blueprints";
+import { getBlueprint, replaceBlueprint } from "../../kinds/blueprint/client";
+import { createEntity, deleteEntity, getEntity, listEntities } from "../../kinds/entity/client";
+import { eventually } from "../support/eventually";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps } from "./pulumi-stack";
 
 // The whole path through the real Pulumi CLI: our language host, the dynamic providers in
 // Pulumi's provider process, real HTTP to the emulator, and file-backed state.
 jest.setTimeout(240_000);
+
+/** The blueprints the programs created: Port's system blueprints (`_user`, `_team`, ...) are left out. */
+async function ownBlueprints(client: PortClient): Promise<string[]> {
+  return orgBlueprints(client);
+}
 
 const CLIENT_ID = "e2e-client";
 const CLIENT_SECRET = "e2e-very-secret-value-7f3a";
@@ -30,8 +37,7 @@ describe("Blueprint end to end", () => {
 
   it("creates the blueprints in Port on up", async () => {
     await stack.ok(["up", "--yes", "--skip-preview"]);
-    const identifiers = (await listBlueprints(client)).map((b) => b.identifier).sort();
-    expect(identifiers).toEqual(["e2e_service", "e2e_squad"]);
+    expect((await ownBlueprints(client)).sort()).toEqual(["e2e_service", "e2e_squad"]);
     const service = await getBlueprint(client, "e2e_service");
     expect(service?.relations).toEqual({ squad: { title: "Squad", target: "e2e_squad", required: false, many: false } });
     expect(service?.schema).toEqual({
@@ -74,7 +80,7 @@ describe("Blueprint end to end", () => {
 
   it("leaves the emulator empty after destroy", async () => {
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
-    expect(await listBlueprints(client)).toEqual([]);
+    expect(await ownBlueprints(client)).toEqual([]);
   });
 
   it("never writes the client secret in clear text to the state or the output", () => {
@@ -128,6 +134,55 @@ describe("Deleting a blueprint that has entities, as the refusal says to", () =>
     await stack.ok(["config", "set", "archive", "remove"]);
     await stack.ok(["up", "--yes", "--skip-preview"]);
     expect(await getBlueprint(client, "e2e_archive")).toBeUndefined();
+  });
+});
+
+describe("Renaming a blueprint that has entities", () => {
+  let emulator: RunningEmulator;
+  let stack: PulumiStack;
+  let client: PortClient;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, credentials: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }] });
+    client = new PortClient({ baseUrl: emulator.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    stack = new PulumiStack("blueprints", "rename");
+    await stack.init({ "port:baseUrl": emulator.url, "port:clientId": CLIENT_ID, variant: "base" }, { "port:clientSecret": CLIENT_SECRET });
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    await createEntity(client, "e2e_squad", { identifier: "core", title: "Core" });
+    await createEntity(client, "e2e_service", { identifier: "api", properties: { language: "Go" }, relations: { squad: "core" } });
+  });
+
+  afterAll(async () => {
+    stack?.remove();
+    await emulator?.close();
+  });
+
+  it("previews a new identifier as updates, replacing nothing", async () => {
+    await stack.ok(["config", "set", "squadIdentifier", "e2e_team"]);
+    const steps = changingSteps(await stack.previewJson());
+    expect(steps.map((s) => s.op)).not.toHaveLength(0);
+    expect(new Set(steps.map((s) => s.op))).toEqual(new Set(["update"]));
+    expect(steps.map((s) => s.urn.split("::").pop())).toContain("squad");
+  });
+
+  it("renames the blueprint in place on up, keeping its entities and the relations that point at them", async () => {
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    expect(await getBlueprint(client, "e2e_squad")).toBeUndefined();
+    expect((await listEntities(client, "e2e_team")).map((e) => e.identifier)).toEqual(["core"]);
+    expect((await getBlueprint(client, "e2e_service"))?.relations).toEqual({ squad: { title: "Squad", target: "e2e_team", required: false, many: false } });
+    expect((await getEntity(client, "e2e_service", "api"))?.relations).toEqual({ squad: "core" });
+  });
+
+  it("then previews no change", async () => {
+    expect(changingSteps(await stack.previewJson())).toEqual([]);
+  });
+
+  it("destroys cleanly once the entities made outside the code are deleted", async () => {
+    await deleteEntity(client, "e2e_service", "api");
+    await deleteEntity(client, "e2e_team", "core");
+    await eventually("the entities are gone", async () => (await listEntities(client, "e2e_service")).length + (await listEntities(client, "e2e_team")).length === 0);
+    await stack.ok(["destroy", "--yes", "--skip-preview"]);
+    expect(await ownBlueprints(client)).toEqual([]);
   });
 });
 

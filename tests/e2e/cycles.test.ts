@@ -1,5 +1,6 @@
 import { PortClient } from "../../core/client/port-client";
-import { getBlueprint, listBlueprints } from "../../kinds/blueprint/client";
+import { orgBlueprints } from "../support/org-blueprints";
+import { getBlueprint } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 
@@ -27,7 +28,7 @@ describe("Blueprint cycles end to end", () => {
 
   it("creates a cycle of two and a cycle of three in one up", async () => {
     await stack.ok(["up", "--yes", "--skip-preview"]);
-    const identifiers = (await listBlueprints(client)).map((b) => b.identifier).sort();
+    const identifiers = await orgBlueprints(client);
     expect(identifiers).toEqual(["cy_cluster", "cy_namespace", "cy_region", "cy_service", "cy_team"]);
     const targets = async (id: string) => Object.values(((await getBlueprint(client, id))!.relations ?? {}) as Record<string, { target: string }>).map((r) => r.target);
     expect(await targets("cy_service")).toEqual(["cy_team"]);
@@ -47,6 +48,6 @@ describe("Blueprint cycles end to end", () => {
 
   it("destroys everything, cyclic relations first", async () => {
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
-    expect(await listBlueprints(client)).toEqual([]);
+    expect(await orgBlueprints(client)).toEqual([]);
   });
 });

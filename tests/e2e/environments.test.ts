@@ -1,9 +1,9 @@
 import * as fs from "fs";
+import { orgBlueprints } from "../support/org-blueprints";
 import * as os from "os";
 import * as path from "path";
 import { PortClient } from "../../core/client/port-client";
 import { getAction } from "../../kinds/action/client";
-import { listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { REPO_ROOT, runPulumi } from "../../scripts/pulumi-env";
 import { PulumiStack, changingSteps, runScript } from "./pulumi-stack";
@@ -25,7 +25,7 @@ async function notificationUrlIn(emulator: RunningEmulator): Promise<unknown> {
 }
 
 async function identifiersIn(emulator: RunningEmulator): Promise<string[]> {
-  return (await listBlueprints(orgClient(emulator))).map((b) => b.identifier).sort();
+  return orgBlueprints(orgClient(emulator));
 }
 
 /** Runs `npm run promote`'s script with the test's backend; resolves with its exit code and output. */

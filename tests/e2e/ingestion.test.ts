@@ -1,10 +1,10 @@
 import * as fs from "fs";
+import { orgBlueprints } from "../support/org-blueprints";
 import * as path from "path";
 import { PortClient } from "../../core/client/port-client";
 import { createEntity, getEntity, listEntities } from "../../kinds/entity/client";
 import { getIntegration, updateIntegrationConfig } from "../../kinds/integration/client";
 import { getWebhook, listWebhooks, replaceWebhook } from "../../kinds/webhook/client";
-import { listBlueprints } from "../../kinds/blueprint/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 
@@ -155,7 +155,7 @@ describe("Ingestion end to end", () => {
   it("removes the webhook, the entities and the blueprints on destroy, and gives the integration its own mapping back", async () => {
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     expect(await listWebhooks(client)).toEqual([]);
-    expect(await listBlueprints(client)).toEqual([]);
+    expect(await orgBlueprints(client)).toEqual([]);
     const integration = await getIntegration(client, INSTALLATION_ID);
     expect(integration?.config).toEqual(ORIGINAL_CONFIG);
   });

@@ -1,5 +1,6 @@
 import { PortClient } from "../../core/client/port-client";
-import { getBlueprint, listBlueprints } from "../../kinds/blueprint/client";
+import { orgBlueprints } from "../support/org-blueprints";
+import { getBlueprint } from "../../kinds/blueprint/client";
 import { getScorecard, replaceScorecard, type PortScorecardBody } from "../../kinds/scorecard/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { PulumiStack, changedInputKeys, changingSteps, type PreviewDigest } from "./pulumi-stack";
@@ -114,7 +115,7 @@ describe("Scorecard end to end", () => {
   it("removes the scorecards and their blueprints on destroy", async () => {
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     expect(await allScorecards(client)).toEqual([]);
-    expect(await listBlueprints(client)).toEqual([]);
+    expect(await orgBlueprints(client)).toEqual([]);
   });
 
   it("never writes the client secret in clear text to the state or the output", () => {

@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from "child_process";
+import { orgBlueprints } from "../support/org-blueprints";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PortClient } from "../../core/client/port-client";
-import { getBlueprint, listBlueprints, replaceBlueprint } from "../../kinds/blueprint/client";
+import { getBlueprint, replaceBlueprint } from "../../kinds/blueprint/client";
 import { createEntity, deleteEntity } from "../../kinds/entity/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { REPO_ROOT } from "../../scripts/pulumi-env";
@@ -126,7 +127,7 @@ describe("The README's commands, as written, on a clean copy", () => {
   it("npm run destroy empties the org, and no command left a change in the project's tree", async () => {
     const destroy = await run("npm run destroy");
     expect([destroy.code, destroy.code === 0 ? "" : destroy.out]).toEqual([0, ""]);
-    expect((await listBlueprints(client)).filter((b) => !b.identifier.startsWith("_"))).toEqual([]); // Port's system blueprints stay
+    expect(await orgBlueprints(client)).toEqual([]);
     expect(execFileSync("git", ["status", "--porcelain"], { cwd: project, encoding: "utf8" })).toBe("");
   });
 });

@@ -62,6 +62,21 @@ describe("Port emulator action runs", () => {
     expect((await h.get("/v1/actions/runs")).body.runs).toEqual([]);
   });
 
+  it("requires properties, even empty, and refuses other keys, as the published request schema does", async () => {
+    await h.post("/v1/actions", deploy({ trigger: { ...deploy().trigger, userInputs: { properties: {} } } }));
+    const res = await h.post("/v1/actions/deploy/runs", { entity: "checkout", inputs: {} });
+    expect(res.status).toBe(422);
+    expect(res.body.details.errors.map((e: { path: string }) => e.path)).toEqual(["/inputs", "/properties"]);
+    expect((await h.post("/v1/actions/deploy/runs", { properties: {}, entity: "checkout" })).status).toBe(202);
+  });
+
+  it("runs a self-service action whose publish is false: publish matters only for automations", async () => {
+    await h.post("/v1/actions", deploy({ publish: false }));
+    const res = await h.post("/v1/actions/deploy/runs", { properties: { version: "1" }, entity: "checkout" });
+    expect(res.status).toBe(202);
+    expect(res.body.run.status).toBe("IN_PROGRESS");
+  });
+
   it("needs an existing entity for a DAY-2 action and refuses to run an automation", async () => {
     await h.post("/v1/actions", deploy());
     expect((await h.post("/v1/actions/deploy/runs", { properties: { version: "1" } })).status).toBe(422);

@@ -55,7 +55,7 @@ describe("Port emulator authentication", () => {
   it("accepts a valid token on API routes", async () => {
     const res = await h.get("/v1/blueprints");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, blueprints: [] });
+    expect(res.body).toEqual({ ok: true, blueprints: [expect.objectContaining({ identifier: "_user" }), expect.objectContaining({ identifier: "_team" })] });
   });
 });
 

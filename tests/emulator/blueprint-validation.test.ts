@@ -1,4 +1,6 @@
 import { blueprintBody, Harness, problemPaths } from "./emulator-harness";
+import { BlueprintSpec } from "../../kinds/blueprint/schema";
+import { parseValid, problemMessages } from "../support/problem-messages";
 
 type Body = Record<string, unknown>;
 
@@ -35,6 +37,15 @@ const invalid: [string, Body, string, string][] = [
   ],
   ["a relation without required", blueprintBody("svc", { relations: { cluster: { target: "cluster", many: false } } }), "/relations/cluster/required", "is required"],
   ["a relation with a non-boolean many", blueprintBody("svc", { relations: { cluster: relation({ many: "yes" }) } }), "/relations/cluster/many", "must be boolean"],
+  ["a property of type integer", withProperty("replicas", { type: "integer" }), "/schema/properties/replicas/type", "allowed values"],
+  ["a relation with a misspelt key", blueprintBody("svc", { relations: { cluster: relation({ requried: true }) } }), "/relations/cluster/requried", "must NOT be present"],
+  [
+    "an aggregation title over 100 characters",
+    blueprintBody("svc", { aggregationProperties: { n: { title: "t".repeat(101), target: "cluster", calculationSpec: { calculationBy: "entities", func: "count" } } } }),
+    "/aggregationProperties/n/title",
+    "more than 100",
+  ],
+  ["a relation title over 100 characters", blueprintBody("svc", { relations: { cluster: relation({ title: "t".repeat(101) }) } }), "/relations/cluster/title", "more than 100"],
   [
     "a relation that is both many and required",
     blueprintBody("svc", { relations: { cluster: relation({ many: true, required: true }) } }),
@@ -197,6 +208,48 @@ describe("Port emulator blueprint validation", () => {
     const read = await h.get(`/v1/blueprints/${encodeURIComponent("sérvice:v2/api")}`);
     expect(read.status).toBe(200);
     expect(read.body.blueprint.identifier).toBe("sérvice:v2/api");
+  });
+
+  it("accepts a blueprint shaped like an integration's default blueprint, JSON-schema keywords and all, as our schema does", async () => {
+    const body = {
+      identifier: "incident",
+      title: "Incident",
+      icon: "Alert",
+      schema: {
+        properties: {
+          status: { title: "Status", type: "string", enum: ["open", "resolved"], enumColors: { open: "red", resolved: "green" } },
+          openedAt: { title: "Opened", type: "string", format: "date-time", dateFormat: "24-hour" },
+          urgency: { title: "Urgency", type: "number", exclusiveMinimum: 0, exclusiveMaximum: 10 },
+          responders: { title: "Responders", type: "array", uniqueItems: true, items: { type: "string", format: "user" } },
+          tags: { title: "Tags", type: "array", items: { type: "string", pattern: "^[a-z-]+$", minLength: 2, maxLength: 30 } },
+          notes: {
+            title: "Notes",
+            type: "array",
+            items: { type: "object", properties: { at: { type: "string", format: "date-time" }, text: { type: "string" } }, required: ["at"] },
+          },
+          labels: { title: "Labels", type: "object", patternProperties: { "^[a-z]+$": { type: "string" } }, additionalProperties: false },
+          cost: { title: "Cost", type: "number", multipleOf: 0.01 },
+        },
+        required: ["status"],
+      },
+      relations: { cluster: { title: "Cluster", target: "cluster", required: false, many: false, type: "runs-on" } },
+      calculationProperties: { openedDay: { title: "Opened day", calculation: ".properties.openedAt", type: "string", format: "date-time", dateFormat: "24-hour" } },
+    };
+    expect(parseValid(BlueprintSpec, body)).toEqual(body);
+    const res = await h.post("/v1/blueprints", body);
+    expect(res.status).toBe(201);
+    expect(res.body.blueprint).toMatchObject(body);
+  });
+
+  it("refuses a relation both required and many and a property of type integer, as our schema does with the fix", async () => {
+    const body = blueprintBody("both", { relations: { cluster: relation({ required: true, many: true }) }, schema: { properties: { replicas: { type: "integer" } } } });
+    const res = await h.post("/v1/blueprints", body);
+    expect(res.status).toBe(422);
+    expect(problemPaths(res.body)).toEqual(["/schema/properties/replicas/type", "/relations/cluster"]);
+    expect(problemMessages(BlueprintSpec, body, "Blueprint", "both")).toEqual([
+      'Blueprint "both": field schema.properties.replicas.type: "integer" is not a property type; allowed: string, number, boolean, object, array. Port has no "integer" type: use "number". Fix the type.',
+      'Blueprint "both": field relations.cluster: required and many are both true, which Port refuses (a many-relation cannot be required). Drop one: set required or many to false.',
+    ]);
   });
 
   it("accepts unknown extra top-level keys and returns them", async () => {

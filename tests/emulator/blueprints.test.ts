@@ -1,4 +1,5 @@
 import { blueprintBody, Harness, problemPaths } from "./emulator-harness";
+import { eventually } from "../support/eventually";
 
 const relationTo = (target: string, extra: Record<string, unknown> = {}) => ({
   target,
@@ -50,9 +51,21 @@ describe("Port emulator blueprints", () => {
     await h.post("/v1/blueprints", blueprintBody("a"));
     const list = await h.get("/v1/blueprints");
     expect(list.status).toBe(200);
-    expect(list.body.blueprints.map((b: { identifier: string }) => b.identifier)).toEqual(["b", "a"]);
+    // Port's system blueprints (`_user`, `_team`, ...) are listed too.
+    const created = list.body.blueprints.filter((b: { identifier: string }) => !b.identifier.startsWith("_"));
+    expect(created.map((b: { identifier: string }) => b.identifier)).toEqual(["b", "a"]);
     const one = await h.get("/v1/blueprints/a");
-    expect(one.body).toEqual({ ok: true, blueprint: list.body.blueprints[1] });
+    expect(one.body).toEqual({ ok: true, blueprint: created[1] });
+  });
+
+  it("refuses to delete the system blueprints _user and _team, alone or with their entities", async () => {
+    for (const identifier of ["_user", "_team"]) {
+      const deleted = await h.delete(`/v1/blueprints/${identifier}`);
+      expect([deleted.status, deleted.body.error]).toEqual([422, "system_blueprint"]);
+      const withEntities = await h.delete(`/v1/blueprints/${identifier}/all-entities?delete_blueprint=true`);
+      expect([withEntities.status, withEntities.body.error]).toEqual([422, "system_blueprint"]);
+      expect((await h.get(`/v1/blueprints/${identifier}`)).status).toBe(200);
+    }
   });
 
   it("answers 404 not_found with Port's details for an unknown blueprint", async () => {
@@ -174,6 +187,7 @@ describe("Port emulator blueprints", () => {
       details: { blueprint: "helm-release-blueprint", entitiesCount: 1 },
     });
     await h.delete("/v1/blueprints/helm-release-blueprint/entities/r1");
+    await eventually("entity r1 is gone", async () => (await h.get("/v1/blueprints/helm-release-blueprint/entities/r1")).status === 404);
     expect((await h.delete("/v1/blueprints/helm-release-blueprint")).status).toBe(200);
   });
 
@@ -192,6 +206,88 @@ describe("Port emulator blueprints", () => {
   it("deletes a blueprint whose only relation targets itself", async () => {
     await h.post("/v1/blueprints", blueprintBody("svc", { relations: { parent: relationTo("svc") } }));
     expect((await h.delete("/v1/blueprints/svc")).status).toBe(200);
+  });
+});
+
+describe("Port emulator deleting all entities of a blueprint", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  async function migrationWhenEnded(id: string): Promise<Record<string, unknown>> {
+    let migration: Record<string, unknown> = {};
+    await eventually(`migration ${id} ends`, async () => {
+      migration = (await h.get(`/v1/migrations/${id}`)).body.migration;
+      return ["COMPLETED", "FAILURE", "CANCELLED"].includes(migration.status as string);
+    });
+    return migration;
+  }
+
+  it("starts a migration that deletes the entities and, with delete_blueprint=true, the blueprint", async () => {
+    await h.post("/v1/blueprints", blueprintBody("svc"));
+    await h.post("/v1/blueprints/svc/entities", { identifier: "a" });
+    await h.post("/v1/blueprints/svc/entities", { identifier: "b" });
+    const res = await h.delete("/v1/blueprints/svc/all-entities?delete_blueprint=true");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, migrationId: expect.any(String) });
+    const started = (await h.get(`/v1/migrations/${res.body.migrationId}`)).body.migration;
+    expect(started).toMatchObject({ id: res.body.migrationId, sourceBlueprint: "svc", actor: "emulator-client-id", deleteBlueprint: true, deleteEntities: true });
+    expect(await migrationWhenEnded(res.body.migrationId)).toMatchObject({ status: "COMPLETED", successCount: 2, failureCount: 0 });
+    expect((await h.get("/v1/blueprints/svc")).status).toBe(404);
+    expect((await h.get("/v1/blueprints/svc/entities/a")).status).toBe(404);
+  });
+
+  it("keeps the blueprint without delete_blueprint", async () => {
+    await h.post("/v1/blueprints", blueprintBody("svc"));
+    await h.post("/v1/blueprints/svc/entities", { identifier: "a" });
+    const res = await h.delete("/v1/blueprints/svc/all-entities");
+    expect(await migrationWhenEnded(res.body.migrationId)).toMatchObject({ status: "COMPLETED", deleteBlueprint: false, successCount: 1 });
+    expect((await h.get("/v1/blueprints/svc/entities")).body.entities).toEqual([]);
+    expect((await h.get("/v1/blueprints/svc")).status).toBe(200);
+  });
+
+  it("never deletes entities of other blueprints: an entity they require stays and the migration fails", async () => {
+    await h.post("/v1/blueprints", blueprintBody("cluster"));
+    await h.post("/v1/blueprints", blueprintBody("svc", { relations: { cluster: relationTo("cluster", { required: true }) } }));
+    await h.post("/v1/blueprints", blueprintBody("job", { relations: { cluster: relationTo("cluster") } }));
+    await h.post("/v1/blueprints/cluster/entities", { identifier: "prod" });
+    await h.post("/v1/blueprints/cluster/entities", { identifier: "dev" });
+    await h.post("/v1/blueprints/svc/entities", { identifier: "api", relations: { cluster: "prod" } });
+    await h.post("/v1/blueprints/job/entities", { identifier: "nightly", relations: { cluster: "dev" } });
+    const res = await h.delete("/v1/blueprints/cluster/all-entities");
+    expect(await migrationWhenEnded(res.body.migrationId)).toMatchObject({ status: "FAILURE", successCount: 1, failureCount: 1 });
+    expect((await h.get("/v1/blueprints/cluster/entities/prod")).status).toBe(200);
+    expect((await h.get("/v1/blueprints/svc/entities/api")).body.entity.relations).toEqual({ cluster: "prod" });
+    expect((await h.get("/v1/blueprints/cluster/entities/dev")).status).toBe(404);
+    expect((await h.get("/v1/blueprints/job/entities/nightly")).body.entity.relations).toEqual({ cluster: null });
+  });
+
+  it("refuses, before starting any migration, a blueprint with required relations or, with delete_blueprint, one that other blueprints target", async () => {
+    await h.post("/v1/blueprints", blueprintBody("cluster"));
+    await h.post("/v1/blueprints", blueprintBody("svc", { relations: { cluster: relationTo("cluster", { required: true }) } }));
+    const required = await h.delete("/v1/blueprints/svc/all-entities?delete_blueprint=true");
+    expect(required.status).toBe(422);
+    expect(required.body).toMatchObject({ error: "has_required_relations", details: { blueprint: "svc", relations: ["cluster"] } });
+    const targeted = await h.delete("/v1/blueprints/cluster/all-entities?delete_blueprint=true");
+    expect(targeted.status).toBe(422);
+    expect(targeted.body.error).toBe("has_dependent_blueprints");
+    expect((await h.get("/v1/migrations")).body.migrations).toEqual([]);
+  });
+
+  it("lists migrations filtered by blueprint and status, and answers 404 for an unknown one", async () => {
+    await h.post("/v1/blueprints", blueprintBody("a"));
+    await h.post("/v1/blueprints", blueprintBody("b"));
+    const first = (await h.delete("/v1/blueprints/a/all-entities")).body.migrationId;
+    await h.delete("/v1/blueprints/b/all-entities");
+    await migrationWhenEnded(first);
+    expect((await h.get("/v1/migrations?blueprint=a")).body.migrations.map((m: { id: string }) => m.id)).toEqual([first]);
+    expect((await h.get("/v1/migrations?blueprint=a&status=RUNNING&status=PENDING")).body.migrations).toEqual([]);
+    expect(problemPaths((await h.get("/v1/migrations?status=DONE")).body)).toEqual(["/querystring/status"]);
+    const unknown = await h.get("/v1/migrations/nope");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ ok: false, error: "not_found", details: { resource: "Migration" } });
   });
 });
 

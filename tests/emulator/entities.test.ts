@@ -1,4 +1,5 @@
 import { Harness, problemPaths } from "./emulator-harness";
+import { eventually, withEnv } from "../support/eventually";
 
 const cluster = {
   identifier: "cluster",
@@ -213,12 +214,12 @@ describe("Port emulator entities", () => {
     expect(problemPaths(bad.body)).toEqual(["/properties/port"]);
   });
 
-  it("deletes an entity", async () => {
+  it("deletes an entity: answers ok, and the entity is gone after the deletion delay", async () => {
     await h.post("/v1/blueprints/cluster/entities", { identifier: "dev" });
     const res = await h.delete("/v1/blueprints/cluster/entities/dev");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true });
-    expect((await h.get("/v1/blueprints/cluster/entities/dev")).status).toBe(404);
+    await eventually("entity dev is gone", async () => (await h.get("/v1/blueprints/cluster/entities/dev")).status === 404);
   });
 
   it("refuses to delete the target of a required relation without delete_dependents", async () => {
@@ -238,7 +239,7 @@ describe("Port emulator entities", () => {
     await h.post("/v1/blueprints/svc/entities", svcEntity("api"));
     const res = await h.delete("/v1/blueprints/cluster/entities/prod?delete_dependents=true");
     expect(res.status).toBe(200);
-    expect((await h.get("/v1/blueprints/cluster/entities/prod")).status).toBe(404);
+    await eventually("entity prod is gone", async () => (await h.get("/v1/blueprints/cluster/entities/prod")).status === 404);
     expect((await h.get("/v1/blueprints/svc/entities/api")).status).toBe(404);
   });
 
@@ -246,6 +247,7 @@ describe("Port emulator entities", () => {
     await h.post("/v1/blueprints/svc/entities", svcEntity("db"));
     await h.post("/v1/blueprints/svc/entities", svcEntity("api", { relations: { cluster: "prod", dependsOn: ["db"] } }));
     expect((await h.delete("/v1/blueprints/svc/entities/db")).status).toBe(200);
+    await eventually("entity db is gone", async () => (await h.get("/v1/blueprints/svc/entities/db")).status === 404);
     expect((await h.get("/v1/blueprints/svc/entities/api")).body.entity.relations.dependsOn).toEqual([]);
   });
 
@@ -253,5 +255,31 @@ describe("Port emulator entities", () => {
     const res = await h.delete("/v1/blueprints/cluster/entities/prod?delete_dependents=yes");
     expect(res.status).toBe(422);
     expect(problemPaths(res.body)).toEqual(["/querystring/delete_dependents"]);
+  });
+});
+
+describe("Port emulator entity deletion, asynchronous as in Port", () => {
+  // A long delay, so what holds before the deletion takes effect can be checked without a race.
+  const DELAY = "PORT_EMULATOR_ENTITY_DELETION_DELAY_MS";
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it("still reads, lists and counts a deleted entity until the delay has passed, so its blueprint cannot be deleted yet", async () => {
+    h = await withEnv(DELAY, "600000", () => Harness.start());
+    await h.post("/v1/blueprints", cluster);
+    await h.post("/v1/blueprints/cluster/entities", { identifier: "dev" });
+    expect((await h.delete("/v1/blueprints/cluster/entities/dev")).body).toEqual({ ok: true });
+    expect((await h.get("/v1/blueprints/cluster/entities/dev")).status).toBe(200);
+    expect((await h.get("/v1/blueprints/cluster/entities")).body.entities.map((e: { identifier: string }) => e.identifier)).toEqual(["dev"]);
+    expect((await h.delete("/v1/blueprints/cluster")).body.error).toBe("has_dependents");
+  });
+
+  it("refuses at once, not later, to delete the target of a required relation", async () => {
+    h = await withEnv(DELAY, "600000", () => Harness.start());
+    await h.post("/v1/blueprints", cluster);
+    await h.post("/v1/blueprints", service);
+    await h.post("/v1/blueprints/cluster/entities", { identifier: "prod" });
+    await h.post("/v1/blueprints/svc/entities", svcEntity("api"));
+    expect((await h.delete("/v1/blueprints/cluster/entities/prod")).body.error).toBe("has_dependents");
   });
 });

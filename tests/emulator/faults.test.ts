@@ -18,7 +18,7 @@ describe("Port emulator faults", () => {
     expect(first.body).toMatchObject({ ok: false, error: "service_unavailable", message: expect.any(String) });
     expect(first.headers.get("x-trace-id")).toBeTruthy();
     expect(first.headers.get("x-ratelimit-limit")).toBe("15000");
-    expect(third.body.blueprints).toEqual([]);
+    expect(third.body.blueprints.map((b: { identifier: string }) => b.identifier)).toEqual(["_user", "_team"]); // Port's system blueprints
   });
 
   it("answers 500 internal_error", async () => {

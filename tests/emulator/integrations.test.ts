@@ -61,12 +61,53 @@ describe("Port emulator integrations", () => {
     expect((await h.get("/v1/integration/github-ocean")).body.integration.config).toEqual(newConfig);
   });
 
+  it("changes an integration with PATCH /v1/integration/{installationId}, answering it under `integration` and keeping fields not sent", async () => {
+    const before = (await h.get("/v1/integration/github-ocean")).body.integration;
+    const res = await h.patch("/v1/integration/github-ocean", { config: newConfig, version: "2.0.0", actionsProcessingEnabled: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      ok: true,
+      integration: { ...before, config: newConfig, version: "2.0.0", actionsProcessingEnabled: true, updatedAt: expect.any(String), updatedBy: "emulator-client-id" },
+    });
+    expect((await h.get("/v1/integration/github-ocean")).body.integration).toEqual(res.body.integration);
+  });
+
+  it("accepts what the published config schema accepts: search-query identifiers, keys of the integration's own at every level, and null", async () => {
+    const config = {
+      resources: [
+        {
+          kind: "/api/v2/users.json",
+          selector: { query: "true", method: "GET", query_params: { per_page: "100" } },
+          port: {
+            itemsToParse: ".members",
+            itemsToParseTopLevelTransform: false,
+            entity: {
+              mappings: {
+                identifier: { combinator: '"and"', rules: [{ property: '"email"', operator: '"="', value: ".email" }] },
+                blueprint: '"developer"',
+                icon: '"User"',
+                team: { combinator: '"and"', rules: [] },
+                relations: { manager: { combinator: '"and"', rules: [{ property: '"login"', operator: '"="', value: ".manager" }] } },
+              },
+            },
+          },
+          custom: true,
+        },
+      ],
+    };
+    expect((await h.patch("/v1/integration/github-ocean", { config })).status).toBe(200);
+    expect((await h.patch("/v1/integration/github-ocean/config", { config: null })).body.integration.config).toBeNull();
+  });
+
   it("answers 422 naming every malformed part of a config", async () => {
     const res = await h.patch("/v1/integration/github-ocean/config", {
       config: {
         enableMergeEntity: "yes",
         entityDeletionThreshold: 5,
-        resources: [{ kind: "", selector: {}, port: { entity: { mappings: [{ title: 1 }] } }, extra: true }],
+        resources: [
+          { kind: 1, selector: { query: true }, port: { entity: { mappings: [{ title: 1 }, { identifier: { combinator: "and", rules: [], extra: 1 }, blueprint: '"x"' }] } } },
+          { kind: "repo", port: {} },
+        ],
       },
       other: 1,
     });
@@ -75,18 +116,34 @@ describe("Port emulator integrations", () => {
       "/other",
       "/config/enableMergeEntity",
       "/config/entityDeletionThreshold",
-      "/config/resources/0/extra",
       "/config/resources/0/kind",
       "/config/resources/0/selector/query",
       "/config/resources/0/port/entity/mappings/0/identifier",
       "/config/resources/0/port/entity/mappings/0/blueprint",
       "/config/resources/0/port/entity/mappings/0/title",
+      "/config/resources/0/port/entity/mappings/1/identifier/extra",
+      "/config/resources/1/selector",
+      "/config/resources/1/port/entity",
     ]);
     expect((await h.get("/v1/integration/github-ocean")).body.integration.config).toEqual(originalConfig);
   });
 
-  it("answers 404 to a config change of an integration that is not installed", async () => {
+  it("answers 422 to a PATCH of the integration with mistyped fields, and changes nothing", async () => {
+    const res = await h.patch("/v1/integration/github-ocean", { title: 1, actionsProcessingEnabled: "yes", changelogDestination: { type: "WEBHOOK" }, config: [] });
+    expect(problemPaths(res.body)).toEqual(["/title", "/actionsProcessingEnabled", "/config", "/changelogDestination/url"]);
+    expect((await h.get("/v1/integration/github-ocean")).body.integration.config).toEqual(originalConfig);
+  });
+
+  it("answers 404 to a change of an integration that is not installed, on either route", async () => {
+    expect((await h.patch("/v1/integration/gitlab", { config: newConfig })).status).toBe(404);
     expect((await h.patch("/v1/integration/gitlab/config", { config: newConfig })).status).toBe(404);
+  });
+
+  it("finds an integration by logIngestId when asked, and refuses another byField", async () => {
+    await h.post("/v1/integration", { installationId: "jira", logIngestId: "log-1" });
+    expect((await h.get("/v1/integration/log-1?byField=logIngestId")).body.integration.installationId).toBe("jira");
+    expect((await h.get("/v1/integration/github-ocean?byField=logIngestId")).status).toBe(404);
+    expect((await h.get("/v1/integration/github-ocean?byField=title")).status).toBe(422);
   });
 
   it("installs an integration as Ocean does, and through the control route, refusing a duplicate", async () => {

@@ -76,9 +76,50 @@ describe("Pages", () => {
     });
   });
 
+  describe("catalog pages", () => {
+    it("come with a new blueprint unless create_catalog_page=false, as a blueprint-entities page <blueprint>s", async () => {
+      await h.post("/v1/blueprints", blueprintBody("service", { title: "Service", icon: "Microservice" }));
+      await h.post("/v1/blueprints?create_catalog_page=true", blueprintBody("api"));
+      await h.post("/v1/blueprints?create_catalog_page=false", blueprintBody("job"));
+      const page = (await h.get("/v1/pages/services")).body.page;
+      expect(page).toMatchObject({ identifier: "services", type: "blueprint-entities", blueprint: "service", title: "Services", icon: "Microservice" });
+      expect(page.widgets).toEqual([expect.objectContaining({ type: "table-entities-explorer", blueprint: "service" })]);
+      expect((await h.get("/v1/pages/services/permissions")).status).toBe(200);
+      expect((await h.get("/v1/pages/apis")).status).toBe(200);
+      expect((await h.get("/v1/pages/jobs")).status).toBe(404);
+    });
+
+    it("leave a page that already has the identifier as it is", async () => {
+      await h.post("/v1/pages", dashboard("services", { title: "Our services" }));
+      await h.post("/v1/blueprints", blueprintBody("service"));
+      expect((await h.get("/v1/pages/services")).body.page).toMatchObject({ type: "dashboard", title: "Our services" });
+    });
+
+    it("keep their identifier on a rename, naming the new blueprint, and go with the blueprint, as every page tied to it", async () => {
+      await h.post("/v1/blueprints", blueprintBody("service"));
+      expect((await h.post("/v1/pages", { identifier: "critical_services", type: "blueprint-entities", blueprint: "service", widgets: [] })).status).toBe(200);
+      await h.put("/v1/blueprints/service", blueprintBody("svc"));
+      const page = (await h.get("/v1/pages/services")).body.page;
+      expect(page.blueprint).toBe("svc");
+      expect(page.widgets[0].blueprint).toBe("svc");
+      expect((await h.get("/v1/pages/critical_services")).body.page.blueprint).toBe("svc");
+
+      await h.delete("/v1/blueprints/svc");
+      expect((await h.get("/v1/pages/services")).status).toBe(404);
+      expect((await h.get("/v1/pages/critical_services")).status).toBe(404);
+      expect((await h.get("/v1/pages/services/permissions")).status).toBe(404);
+    });
+
+    it("can be deleted through /v1/pages", async () => {
+      await h.post("/v1/blueprints", blueprintBody("service"));
+      expect((await h.delete("/v1/pages/services")).body).toEqual({ ok: true });
+      expect((await h.get("/v1/pages/services")).status).toBe(404);
+    });
+  });
+
   describe("dashboards", () => {
     it("answers a create with {ok, identifier} and gives widgets without an id one", async () => {
-      const created = await h.post("/v1/pages", dashboard("dev", { widgets: [{ type: "markdown", markdown: "hi" }] }));
+      const created = await h.post("/v1/pages", dashboard("dev", { widgets: [{ type: "markdown", title: "Hi", markdown: "hi" }] }));
       expect(created.status).toBe(200);
       expect(created.body).toEqual({ ok: true, identifier: "dev" });
       const page = (await h.get("/v1/pages/dev")).body.page;
@@ -88,11 +129,11 @@ describe("Pages", () => {
       expect((await h.post("/v1/pages", dashboard("dev"))).status).toBe(409);
     });
 
-    it("accepts widget contents as sent: layout and chart rules are the components' to check", async () => {
+    it("keeps widget keys Port's widget schema does not list: layout and chart rules are the components' to check", async () => {
       const odd = root(
         [
-          { id: "a", type: "entities-number-chart", func: "sum" },
-          { id: "b", type: "some-future-widget" },
+          { id: "a", type: "entities-number-chart", func: "sum", unit: "none", someFutureKey: 1 },
+          { id: "b", type: "markdown", title: "B", markdown: "" },
         ],
         [5, 5],
       );
@@ -108,7 +149,7 @@ describe("Pages", () => {
     });
 
     it("replaces the whole page on PUT, merges on PATCH, and refuses a rename or a new type", async () => {
-      await h.post("/v1/pages", dashboard("dev", { icon: "Code", widgets: [root([{ id: "m", type: "markdown" }])] }));
+      await h.post("/v1/pages", dashboard("dev", { icon: "Code", widgets: [root([{ id: "m", type: "markdown", title: "M", markdown: "" }])] }));
       const replaced = await h.put("/v1/pages/dev", { title: "Dev" });
       expect(replaced.body.page.icon).toBeUndefined();
       expect(replaced.body.page.widgets).toBeUndefined();
@@ -119,12 +160,15 @@ describe("Pages", () => {
       expect(problemPaths(renamed.body)).toEqual(["/identifier", "/type"]);
     });
 
-    it("lists pages, in short form when compact", async () => {
+    it("lists pages, in short form when compact, in full when compact is false or absent (its default)", async () => {
       await h.post("/v1/pages", dashboard("dev", { parent: "engineering", widgets: [] }));
-      const all = (await h.get("/v1/pages")).body.pages;
+      const all = (await h.get("/v1/pages?compact=false")).body.pages;
       expect(all.map((p: { identifier: string }) => p.identifier)).toEqual(["$home", "dev"]);
+      expect(all[1].widgets).toEqual([]);
+      expect((await h.get("/v1/pages")).body.pages).toEqual(all);
       const compact = (await h.get("/v1/pages?compact=true")).body.pages;
       expect(compact[1]).toEqual({ identifier: "dev", type: "dashboard", title: "Dashboard dev", parent: "engineering" });
+      expect(problemPaths((await h.get("/v1/pages?compact=yes")).body)).toEqual(["/querystring/compact"]);
     });
 
     it("deletes a dashboard and its permissions", async () => {
@@ -138,12 +182,12 @@ describe("Pages", () => {
 
   describe("widgets by id", () => {
     it("patches and deletes a widget nested in a container", async () => {
-      const grouper = { id: "g", type: "grouper", displayMode: "tabs", groups: [{ title: "T", widgets: [root([{ id: "m", type: "markdown", markdown: "old" }])] }] };
+      const grouper = { id: "g", type: "grouper", displayMode: "tabs", groups: [{ title: "T", widgets: [root([{ id: "m", type: "markdown", title: "M", markdown: "old" }])] }] };
       await h.post("/v1/pages", dashboard("dev", { widgets: [grouper] }));
       const patched = await h.patch("/v1/pages/dev/widgets/m", { markdown: "new", id: "ignored" });
       expect(patched.body).toEqual({ ok: true, identifier: "dev" });
       const page = (await h.get("/v1/pages/dev")).body.page;
-      expect(page.widgets[0].groups[0].widgets[0].widgets[0]).toEqual({ id: "m", type: "markdown", markdown: "new" });
+      expect(page.widgets[0].groups[0].widgets[0].widgets[0]).toEqual({ id: "m", type: "markdown", title: "M", markdown: "new" });
       expect((await h.delete("/v1/pages/dev/widgets/m")).body).toEqual({ ok: true });
       expect((await h.get("/v1/pages/dev")).body.page.widgets[0].groups[0].widgets[0].widgets).toEqual([]);
       expect((await h.patch("/v1/pages/dev/widgets/m", {})).body).toMatchObject({ error: "not_found", details: { resource: "Widget", byField: "id", withValue: "m" } });

@@ -114,6 +114,33 @@ describe("Port emulator permission scopes appear after their parent", () => {
   });
 });
 
+describe("Port emulator action permission scopes appear after their action", () => {
+  it("answers 404 to both GET and PATCH of the scope until the delay has passed, then ok to both", async () => {
+    const h = await Harness.start({ permissionDelayMs: 300 });
+    try {
+      await h.post("/v1/blueprints", blueprintBody("service"));
+      const action = {
+        identifier: "deploy",
+        title: "Deploy",
+        trigger: { type: "self-service", operation: "DAY-2", blueprintIdentifier: "service", userInputs: { properties: {} } },
+        invocationMethod: { type: "KAFKA" },
+      };
+      expect((await h.post("/v1/actions", action)).status).toBeLessThan(300);
+      expect((await h.get("/v1/actions/deploy/permissions")).status).toBe(404);
+      expect((await h.patch("/v1/actions/deploy/permissions", { execute: { roles: ["Admin"] } })).status).toBe(404);
+      let status = 0;
+      for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
+        status = (await h.get("/v1/actions/deploy/permissions")).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(status).toBe(200);
+      expect((await h.patch("/v1/actions/deploy/permissions", { execute: { roles: ["Admin"] } })).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe("Port emulator action permissions", () => {
   let h: Harness;
   let dir: string;

@@ -216,18 +216,51 @@ describe("Port emulator scorecards", () => {
       expect((await h.post(SCORECARDS, scorecardBody("x", { rules: [ruleWith(conditions)] }))).status).toBe(201);
     });
 
+    it("accepts what the published condition shapes accept: order comparisons on relations, array values, other keys outside date conditions", async () => {
+      const conditions = [
+        { relation: "env", operator: ">", value: 1 },
+        { relation: "env", operator: "<=", value: "m" },
+        { property: "tags", operator: "=", value: ["a", "b"] },
+        { relation: "owners", operator: "contains", value: ["x"] },
+        { property: "a", relation: "b", operator: "isEmpty" },
+        { property: "readme", operator: "isNotEmpty", note: "kept" },
+        { property: "$updatedAt", operator: "between", value: { preset: "last2Weeks" } },
+      ];
+      expect((await h.post(SCORECARDS, scorecardBody("x", { rules: [ruleWith(conditions)] }))).status).toBe(201);
+    });
+
     it("refuses malformed conditions, naming each", async () => {
       const conditions = [
         { property: "env", operator: "in", value: "prod" },
-        { relation: "env", operator: ">", value: 1 },
-        { property: "a", relation: "b", operator: "isEmpty" },
-        { property: "a", operator: "isEmpty", value: 1 },
+        { property: "env", operator: "in", value: [1] },
+        { property: "a", operator: "=", value: [1] },
+        { relation: "env", operator: "between", value: { preset: "today" } },
+        { operator: "=", value: "x" },
         { property: "a", operator: "between", value: { preset: "lastYear" } },
         { property: "a", operator: "=", value: null },
+        { property: "a", operator: "between", value: { preset: "today" }, extra: 1 },
+        { relation: "env", operator: "=", value: { preset: "today" } },
       ];
       const paths = await problemsOf(scorecardBody("x", { rules: [ruleWith(conditions)] }));
       const at = "/rules/0/query/conditions";
-      expect(paths).toEqual([`${at}/0/value`, `${at}/1/operator`, `${at}/2`, `${at}/3/value`, `${at}/4/value/preset`, `${at}/5/value`]);
+      expect(paths).toEqual([
+        `${at}/0/value`,
+        `${at}/1/value/0`,
+        `${at}/2/value/0`,
+        `${at}/3/operator`,
+        `${at}/4`,
+        `${at}/5/value/preset`,
+        `${at}/6/value`,
+        `${at}/7/extra`,
+        `${at}/8/value`,
+      ]);
+    });
+
+    it("refuses the entity query's lastDay preset, which Port's scorecard presets lack", async () => {
+      const conditions = [{ property: "$updatedAt", operator: "between", value: { preset: "lastDay" } }];
+      const res = await h.post(SCORECARDS, scorecardBody("x", { rules: [ruleWith(conditions)] }));
+      expect(res.status).toBe(422);
+      expect(problemPaths(res.body)).toEqual(["/rules/0/query/conditions/0/value/preset"]);
     });
 
     it("refuses an empty query and a bad filter", async () => {

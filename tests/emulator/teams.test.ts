@@ -58,7 +58,7 @@ describe("Port emulator teams", () => {
     expect(res.body.team.description).toBeUndefined();
     expect(res.body.team.users.map((u: { email: string }) => u.email)).toEqual(["bo@example.com"]);
     expect((await h.get("/v1/users/ana@example.com")).body.user.teams).toEqual([]);
-    expect((await h.get("/v1/users/bo@example.com")).body.user.teams).toEqual([{ name: "platform" }]);
+    expect((await h.get("/v1/users/bo@example.com")).body.user.teams).toEqual(["platform"]);
   });
 
   it("PUT without users keeps the membership; a new name renames the team for its members", async () => {
@@ -67,7 +67,7 @@ describe("Port emulator teams", () => {
     const res = await h.put("/v1/teams/platform", { name: "platform-eng", description: "renamed" });
     expect(res.body.team).toMatchObject({ name: "platform-eng", description: "renamed", users: [{ email: "ana@example.com" }] });
     expect((await h.get("/v1/teams/platform")).status).toBe(404);
-    expect((await h.get("/v1/users/ana@example.com")).body.user.teams).toEqual([{ name: "platform-eng" }]);
+    expect((await h.get("/v1/users/ana@example.com")).body.user.teams).toEqual(["platform-eng"]);
   });
 
   it("PATCH changes only what it is given, and description null clears it", async () => {
@@ -93,5 +93,25 @@ describe("Port emulator teams", () => {
     expect((await h.get("/v1/teams/platform")).status).toBe(404);
     expect((await h.get("/v1/users/ana@example.com")).body.user.teams).toEqual([]);
     expect((await h.delete("/v1/teams/platform")).status).toBe(404);
+  });
+  it("keeps a _team entity per team with an identifier of its own: the title follows a rename, the entity goes with the team", async () => {
+    await h.post("/v1/teams", { name: "platform", description: "Platform engineering" });
+    const [entity] = (await h.get("/v1/blueprints/_team/entities")).body.entities;
+    expect(entity).toMatchObject({ blueprint: "_team", title: "platform", properties: { description: "Platform engineering" } });
+    expect(entity.identifier).not.toBe("platform");
+    await h.patch("/v1/teams/platform", { name: "platform-eng" });
+    expect((await h.get(`/v1/blueprints/_team/entities/${entity.identifier}`)).body.entity.title).toBe("platform-eng");
+    await h.delete("/v1/teams/platform-eng");
+    expect((await h.get("/v1/blueprints/_team/entities")).body.entities).toEqual([]);
+  });
+
+  it("answers a created team without an identifier, as the published answer has none", async () => {
+    const res = await h.post("/v1/teams", { name: "platform" });
+    expect(Object.keys(res.body.team).sort()).toEqual(["createdAt", "id", "name", "provider", "updatedAt", "users"]);
+  });
+
+  it("has the _user and _team system blueprints from the start", async () => {
+    expect((await h.get("/v1/blueprints/_user")).body.blueprint).toMatchObject({ identifier: "_user", title: "User" });
+    expect((await h.get("/v1/blueprints/_team")).body.blueprint).toMatchObject({ identifier: "_team", title: "Team" });
   });
 });

@@ -1,6 +1,7 @@
 import type { PortClient } from "../../core/client/port-client";
 import { createBlueprint } from "../../kinds/blueprint/client";
 import { createEntity } from "../../kinds/entity/client";
+import { createAction, runAction } from "../../kinds/action/client";
 import { destructiveSteps, orgContentsOf, refusalMessage } from "../../review/destructive-steps";
 import { PreviewDigest, digestFromEventLog } from "../../review/preview-digest";
 import { summarizePreview } from "../../review/preview-summary";
@@ -48,6 +49,20 @@ describe("destructiveSteps, counted in an org over HTTP", () => {
     const entities = ["api", "web", "docs"].map((identifier) => deleting("Entity", identifier, { blueprint: "repository", identifier }));
     expect(await destructiveSteps({ steps: [...entities, deleting("Blueprint", "repository", { identifier: "repository" })] }, orgContentsOf(client))).toEqual([]);
     expect(await destructiveSteps({ steps: [deleting("Blueprint", "gone", { identifier: "gone" })] }, orgContentsOf(client))).toEqual([]);
+  });
+
+  it("refuses deleting an action with a run in progress unless its applied state allows it", async () => {
+    const action = {
+      identifier: "deploy",
+      trigger: { type: "self-service", operation: "DAY-2", blueprintIdentifier: "repository", userInputs: { properties: {}, required: [] } },
+      invocationMethod: { type: "WEBHOOK", url: "https://deploy.example.com" },
+    };
+    await createAction(client, action);
+    await runAction(client, "deploy", { properties: {}, entity: "api" });
+    const refused = await destructiveSteps({ steps: [deleting("Action", "deploy", action)] }, orgContentsOf(client));
+    expect(refused).toEqual([{ line: "deletes action `deploy` with 1 run in progress", refusal: expect.stringMatching(/^Action "deploy" has 1 run in progress/) }]);
+    const allowed = await destructiveSteps({ steps: [deleting("Action", "deploy", { ...action, __allowDataLoss: { deleteWithRunsInProgress: true } })] }, orgContentsOf(client));
+    expect(allowed).toEqual([{ line: "deletes action `deploy` with 1 run in progress", refusal: undefined }]);
   });
 
   it("puts the loss first in the pull-request summary, marked refused", async () => {

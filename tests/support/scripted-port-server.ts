@@ -6,6 +6,7 @@
 
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { PortClient } from "../../core/client/port-client";
 
 export interface RecordedRequest {
   method: string;
@@ -116,4 +117,21 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply)
   const headers: Record<string, string> = { ...(reply.rawBody === undefined ? { "content-type": "application/json" } : {}), ...reply.headers };
   res.writeHead(reply.status, headers);
   res.end(payload);
+}
+
+/**
+ * For a test file: `clientWith(onApi)` starts a scripted server answering the API with `onApi` and
+ * gives a client of it whose retries wait milliseconds (and the server, `s`). Every server a test
+ * starts is closed after it.
+ */
+export function useScriptedClient(): (onApi: Handler) => Promise<{ client: PortClient; s: ScriptedPortServer }> {
+  const started: ScriptedPortServer[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((server) => server.close()));
+  });
+  return async (onApi) => {
+    const server = await startScriptedPortServer({ onApi });
+    started.push(server);
+    return { client: new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 }), s: server };
+  };
 }

@@ -7,6 +7,8 @@ const variant = new pulumi.Config().get("variant") ?? "base";
 // `archive`: "none" (default), "keep" (an archive blueprint), "allow" (the same, allowed to be
 // deleted with its entities), "remove" (taken out of the code).
 const archive = new pulumi.Config().get("archive") ?? "none";
+// `squadIdentifier` lets a test rename the squad blueprint between runs.
+const squadIdentifier = new pulumi.Config().get("squadIdentifier") ?? "e2e_squad";
 const portal = new Portal();
 
 export = portal.declare(() => {
@@ -20,7 +22,7 @@ export = portal.declare(() => {
   }
 
   const team = new Blueprint("squad", {
-    identifier: "e2e_squad",
+    identifier: squadIdentifier,
     title: "Squad",
     schema: { properties: { slack: { type: "string", format: "url", title: "Slack channel" } } },
   });
