@@ -3,7 +3,7 @@
  * tests and benchmarks driving the Pulumi CLI in another process can observe and steer the run.
  */
 import { Router } from "./router";
-import type { EmulatorStats, FaultSpec } from "./types";
+import type { EmulatorStats, FaultCounts, FaultSpec } from "./types";
 
 export interface EmulatorControls {
   stats(): EmulatorStats;
@@ -13,6 +13,7 @@ export interface EmulatorControls {
   setFaults(spec: unknown): void;
   clearFaults(): void;
   faults(): FaultSpec;
+  faultCounts(): FaultCounts;
 }
 
 export function buildAdminRouter(controls: EmulatorControls): Router {
@@ -28,7 +29,7 @@ export function buildAdminRouter(controls: EmulatorControls): Router {
     },
     { public: true },
   );
-  router.add("GET", "/_emulator/faults", () => ({ body: { ok: true, faults: controls.faults() } }), { public: true });
+  router.add("GET", "/_emulator/faults", () => ({ body: { ok: true, faults: controls.faults(), counts: controls.faultCounts() } }), { public: true });
   router.add(
     "POST",
     "/_emulator/faults",

@@ -1,14 +1,15 @@
 /**
  * The request pipeline in front of the /v1 routes, in the order a SaaS gateway applies it:
- * injected drops and latency, rate limit (headers on every answer), injected failures, body
- * limits, routing, then authentication. Handlers only ever see authenticated, parsed requests.
+ * injected resets and delays, rate limit (headers on every answer), injected failures, body
+ * limits, routing, then authentication; an injected lost answer drops the reply after the route ran.
+ * Handlers only ever see authenticated, parsed requests.
  */
 import { randomUUID } from "crypto";
 import type { IncomingMessage, ServerResponse } from "http";
 import { ApiError, unauthorized } from "./api-error";
 import { bearerToken, type TokenIssuer } from "./auth";
 import { readJsonBody, sendJson } from "./http-io";
-import type { FaultInjector } from "./faults";
+import type { FaultInjector, FaultPlan } from "./faults";
 import type { RateLimiter } from "./rate-limit";
 import type { Route, Router } from "./router";
 import type { StatsCounter } from "./stats";
@@ -38,11 +39,13 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   const label = match?.route.label ?? `${method} (unmatched)`;
   deps.stats.record(method, label, label === `POST ${TOKEN_ROUTE}`);
 
-  if (isV1 && deps.faults.takeDrop()) {
+  const fault: FaultPlan = isV1 ? deps.faults.plan(method, url.pathname) : {};
+  if (fault.reset) {
     req.socket.destroy();
     return;
   }
-  if (isV1 && deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
+  const delayMs = (isV1 ? deps.faults.latencyMs : 0) + (fault.delayMs ?? 0);
+  if (delayMs > 0) await sleep(delayMs);
 
   const token = bearerToken(req.headers.authorization);
   const tokenCheck = token ? deps.issuer.check(token) : undefined;
@@ -53,8 +56,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
       const key = tokenCheck?.ok ? `client:${tokenCheck.clientId}` : `anonymous:${req.socket.remoteAddress}`;
       const verdict = deps.limiter.take(key);
       Object.assign(headers, verdict.headers);
-      const injected = deps.faults.takeFailure(method, url.pathname);
-      if (injected) throw injected;
+      if (fault.failure) throw fault.failure;
       if (!verdict.allowed) {
         // 429 `rate_limited` with retry-after (assumption; see emulator/README.md).
         throw new ApiError(429, "rate_limited", `Rate limit exceeded; retry in ${verdict.resetSeconds} s`, undefined, {
@@ -73,8 +75,17 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     }
     const clientId = authenticate(req.headers.authorization, tokenCheck, match.route.public);
     const reply = await match.route.handler({ method, params: match.params, query: url.searchParams, body, clientId });
+    if (fault.loseAnswer) {
+      req.socket.destroy();
+      return;
+    }
     sendJson(res, reply.status ?? 200, reply.body, headers);
   } catch (err) {
+    // A lost answer is lost whatever it said.
+    if (fault.loseAnswer) {
+      req.socket.destroy();
+      return;
+    }
     sendError(res, err, headers);
   }
 }

@@ -77,7 +77,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   const controls: EmulatorControls = {
     stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    resetStats: () => {
+      stats.reset();
+      faults.resetCounts();
+    },
     reset: () => {
       store.clear();
       store.changed();
@@ -85,6 +88,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     setFaults: (spec) => faults.set(spec),
     clearFaults: () => faults.clear(),
     faults: () => faults.current(),
+    faultCounts: () => faults.faultCounts(),
   };
   const admin = buildAdminRouter(controls);
   registerIntegrationAdminRoutes(admin, store);
@@ -131,6 +135,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     reset: controls.reset,
     setFaults: controls.setFaults,
     clearFaults: controls.clearFaults,
+    faultCounts: controls.faultCounts,
   };
 }
 

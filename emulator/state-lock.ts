@@ -50,7 +50,8 @@ function readHolder(lockFile: string): LockHolder | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether process `pid` runs on this host (EPERM: it does, as another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -34,13 +34,15 @@ export interface PulumiEnvOptions {
 export function pulumiEnv(options: PulumiEnvOptions = {}): NodeJS.ProcessEnv {
   const stateDir = options.stateDir ?? path.join(LOCAL_DIR, "state");
   const pulumiHome = options.pulumiHome ?? process.env.PULUMI_HOME ?? path.join(LOCAL_DIR, "pulumi-home");
-  fs.mkdirSync(stateDir, { recursive: true });
+  // A file backend's folder must exist, whether it is ours or one PULUMI_BACKEND_URL names.
+  const backendUrl = process.env.PULUMI_BACKEND_URL ?? `file://${stateDir}`;
+  if (backendUrl.startsWith("file://")) fs.mkdirSync(backendUrl.slice("file://".length).split("?")[0], { recursive: true });
   fs.mkdirSync(pulumiHome, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${toolchainBin()}${path.delimiter}${process.env.PATH ?? ""}`,
     PULUMI_HOME: pulumiHome,
-    PULUMI_BACKEND_URL: process.env.PULUMI_BACKEND_URL ?? `file://${stateDir}`,
+    PULUMI_BACKEND_URL: backendUrl,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",

@@ -4,7 +4,8 @@ import * as path from "path";
 import { destructiveSteps, orgContentsOf, refusalMessage } from "../review/destructive-steps";
 import { digestFromEventLog } from "../review/preview-digest";
 import { REPO_ROOT, runPulumi } from "./pulumi-env";
-import { openStack, orgClient } from "./stack-target";
+import { clearStaleLocks } from "./stale-locks";
+import { PROJECT_NAME, openStack, orgClient } from "./stack-target";
 
 /**
  * The main job: `pulumi <up|preview|refresh|destroy>` of a stack (PORTAL_STACK, default dev),
@@ -53,6 +54,8 @@ async function main(): Promise<number> {
   }
   const { stack, passThrough } = stackArguments(process.argv.slice(3), process.env);
   const target = await openStack(stack);
+  // A killed run's lock would stop this one; a lock whose process is gone is removed, and said so.
+  for (const line of clearStaleLocks(target.env.PULUMI_BACKEND_URL, PROJECT_NAME, target.stack)) console.error(line);
   const pulumi = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: { ...target.env, ...env }, echo: true });
   try {

@@ -48,6 +48,9 @@ export async function openStack(stack: string, options: { quiet?: boolean } = {}
   };
 }
 
+/** The project's name in Pulumi.yaml (the backend files its stacks under it). */
+export const PROJECT_NAME = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8"))?.[1] ?? "port-portal";
+
 /** The stacks the project defines: one `Pulumi.<stack>.yaml` each. */
 export function projectStacks(root = REPO_ROOT): string[] {
   return fs

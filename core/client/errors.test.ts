@@ -35,4 +35,14 @@ describe("PortApiError", () => {
     expect(make(422, "not_found").isNotFound).toBe(false);
     expect(make(400, "has_dependents").isNotFound).toBe(false);
   });
+
+  it("has a known outcome unless told otherwise, and says so in the message when it is unknown", () => {
+    const known = new PortApiError({ method: "POST", path: "/v1/blueprints", status: 409, code: "identifier_taken" });
+    const unknown = new PortApiError({ method: "POST", path: "/v1/blueprints", status: 0, reason: "timeout after 10 ms", outcomeUnknown: true });
+    expect(known.outcomeUnknown).toBe(false);
+    expect(unknown.outcomeUnknown).toBe(true);
+    expect(unknown.message).toBe(
+      "Port API POST /v1/blueprints failed with no response: timeout after 10 ms; the outcome is unknown: Port may have applied it, so the provider reads Port back to find out",
+    );
+  });
 });

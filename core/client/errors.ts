@@ -24,6 +24,8 @@ export interface PortApiErrorInit {
   reason?: string;
   /** How many HTTP attempts were made before giving up (default 1). */
   attempts?: number;
+  /** See PortApiError.outcomeUnknown; default false. */
+  outcomeUnknown?: boolean;
   cause?: unknown;
 }
 
@@ -36,6 +38,13 @@ export class PortApiError extends Error {
   readonly details: unknown;
   readonly traceId: string | undefined;
   readonly attempts: number;
+  /**
+   * True when this write may have been applied in Port although no answer says so: a timeout, a connection lost
+   * after sending, or a 5xx, on the request's last attempt or an earlier one (a create is not repeated after these;
+   * an idempotent write is, until its attempts run out). Never true for a GET or the token route, which change
+   * nothing. Whoever sent the write reads Port back to learn what happened before deciding what to do next.
+   */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: PortApiErrorInit) {
     super(formatPortApiErrorMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -48,6 +57,7 @@ export class PortApiError extends Error {
     this.details = init.details;
     this.traceId = init.traceId;
     this.attempts = init.attempts ?? 1;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
   }
 
   /**
@@ -62,12 +72,13 @@ export class PortApiError extends Error {
   }
 }
 
-/** `Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): <message>` */
+/** `Port API PUT /v1/blueprints/svc failed with 422 (invalid_request): <message>`, plus attempts and an unknown outcome when they apply. */
 export function formatPortApiErrorMessage(init: PortApiErrorInit): string {
   const outcome = init.status === 0 ? "no response" : String(init.status);
   const code = init.code ? ` (${init.code})` : "";
   const explanation = init.portMessage ?? init.reason;
   const text = explanation ? `: ${explanation}` : "";
   const attempts = init.attempts !== undefined && init.attempts > 1 ? ` (gave up after ${init.attempts} attempts)` : "";
-  return `Port API ${init.method} ${init.path} failed with ${outcome}${code}${text}${attempts}`;
+  const unknown = init.outcomeUnknown ? "; the outcome is unknown: Port may have applied it, so the provider reads Port back to find out" : "";
+  return `Port API ${init.method} ${init.path} failed with ${outcome}${code}${text}${attempts}${unknown}`;
 }

@@ -300,7 +300,10 @@ describe("PortClient", () => {
     expect(s.apiRequests()).toHaveLength(2);
     expect(error.status).toBe(0);
     expect(error.code).toBeUndefined();
-    expect(error.message).toBe("Port API DELETE /v1/blueprints/svc failed with no response: timeout after 200 ms (gave up after 2 attempts)");
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toBe(
+      "Port API DELETE /v1/blueprints/svc failed with no response: timeout after 200 ms (gave up after 2 attempts); the outcome is unknown: Port may have applied it, so the provider reads Port back to find out",
+    );
   });
 
   it("sends JSON bodies, query parameters and the user agent", async () => {
@@ -374,7 +377,7 @@ describe("PortClient", () => {
 
     const error = await caught(client.request("GET", "/v1/blueprints"));
 
-    expect(error).toMatchObject({ path: TOKEN_PATH, status: 0, attempts: 2 });
+    expect(error).toMatchObject({ path: TOKEN_PATH, status: 0, attempts: 2, outcomeUnknown: false });
     expect(s.tokenRequests()).toHaveLength(2);
     expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(SECRET);
   });

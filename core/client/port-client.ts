@@ -9,7 +9,7 @@ import { resolvePortBaseUrl } from "./base-url";
 import { errorFieldsFromBody, isRecord, parseBody, type ParsedBody } from "./envelope";
 import { PortApiError } from "./errors";
 import { redactText } from "./redact";
-import { isRetryableStatus, parseRateLimitWaitMs, retryDelay, type BackoffPolicy } from "./retry-policy";
+import { isNotSentErrorCode, isRetryableStatus, pacingIntervalMs, retryDelay, type BackoffPolicy } from "./retry-policy";
 import { ACCESS_TOKEN_PATH, AccessTokenCache, type AccessTokenGrant } from "./token";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -20,6 +20,14 @@ export interface RequestOptions {
   body?: unknown;
   /** Appended to the URL; `undefined` values are left out. */
   query?: QueryParams;
+  /**
+   * Whether sending the request twice has the same effect as sending it once. Default: every method but POST.
+   * A non-idempotent request (a create, an action run) is repeated only when Port surely did not apply it: a 429,
+   * the 401 that renews the token, or a connection that failed before sending. After a timeout, a connection lost
+   * after sending or a 5xx it throws at once with `outcomeUnknown`. Mark POSTs that are safe to repeat (upserts,
+   * searches) `idempotent: true` to have them retried like PUTs.
+   */
+  idempotent?: boolean;
 }
 
 export interface RetryInfo {
@@ -53,7 +61,8 @@ export interface PortClientOptions {
 
 export const DEFAULT_USER_AGENT = "port-portal-client";
 
-type AttemptOutcome = { kind: "response"; status: number; headers: Headers; body: ParsedBody } | { kind: "failure"; reason: string; cause: unknown };
+/** `notSent`: the connection failed before the request left, so Port cannot have applied it. */
+type AttemptOutcome = { kind: "response"; status: number; headers: Headers; body: ParsedBody } | { kind: "failure"; reason: string; cause: unknown; notSent: boolean };
 
 /** Lets the token route reject a 2xx body that lacks a token, with the real status in the error. */
 type BodyCheck = (body: Record<string, unknown>) => string | undefined;
@@ -69,8 +78,10 @@ export class PortClient {
   readonly #userAgent: string;
   readonly #onRetry: ((info: RetryInfo) => void) | undefined;
   readonly #tokens: AccessTokenCache;
-  /** Earliest time the next request may start, set when Port reports `x-ratelimit-remaining: 0`. */
+  /** Earliest time the next request may start, from Port's rate-limit headers; each request moves it on by #paceMs. */
   #notBeforeMs = 0;
+  /** Gap between request starts while the rate-limit window runs low (see pacingIntervalMs); 0 otherwise. */
+  #paceMs = 0;
 
   constructor(opts: PortClientOptions) {
     this.baseUrl = resolvePortBaseUrl(opts.baseUrl);
@@ -95,8 +106,12 @@ export class PortClient {
   }
 
   async #fetchToken(): Promise<AccessTokenGrant> {
-    const body = await this.#execute<Record<string, unknown>>("POST", ACCESS_TOKEN_PATH, { body: { clientId: this.#clientId, clientSecret: this.#clientSecret } }, false, (res) =>
-      typeof res.accessToken === "string" && res.accessToken !== "" ? undefined : "the response has no accessToken",
+    const body = await this.#execute<Record<string, unknown>>(
+      "POST",
+      ACCESS_TOKEN_PATH,
+      { body: { clientId: this.#clientId, clientSecret: this.#clientSecret }, idempotent: true },
+      false,
+      (res) => (typeof res.accessToken === "string" && res.accessToken !== "" ? undefined : "the response has no accessToken"),
     );
     return {
       accessToken: body.accessToken as string,
@@ -108,6 +123,10 @@ export class PortClient {
   async #execute<T>(method: HttpMethod, rawPath: string, opts: RequestOptions, authenticated: boolean, check?: BodyCheck): Promise<T> {
     const { path, url } = this.#buildUrl(rawPath, opts.query);
     const bodyText = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const idempotent = opts.idempotent ?? method !== "POST";
+    // Only a request that can change Port has an unknown outcome; a read or a token grant changes nothing.
+    const changesPort = method !== "GET" && path !== ACCESS_TOKEN_PATH;
+    let maybeApplied = false;
     let renewedAfter401 = false;
 
     for (let attempt = 1; ; attempt++) {
@@ -119,11 +138,12 @@ export class PortClient {
 
       if (outcome.kind === "failure") {
         const reason = redactText(outcome.reason, secrets);
-        if (attempt < this.#maxAttempts) {
+        maybeApplied ||= !outcome.notSent;
+        if ((idempotent || outcome.notSent) && attempt < this.#maxAttempts) {
           await this.#pauseBeforeRetry(method, path, attempt, undefined, reason);
           continue;
         }
-        throw new PortApiError({ method, path, status: 0, reason, attempts: attempt, cause: outcome.cause });
+        throw new PortApiError({ method, path, status: 0, reason, attempts: attempt, cause: outcome.cause, outcomeUnknown: changesPort && maybeApplied });
       }
 
       this.#noteRateLimit(outcome.headers);
@@ -138,14 +158,17 @@ export class PortClient {
         attempt--;
         continue;
       }
-      if (isRetryableStatus(status) && attempt < this.#maxAttempts) {
+      // A 429 was refused before it ran; a 5xx may have failed after applying part or all of the request.
+      const serverError = status >= 500;
+      maybeApplied ||= serverError;
+      if (isRetryableStatus(status) && (idempotent || !serverError) && attempt < this.#maxAttempts) {
         await this.#pauseBeforeRetry(method, path, attempt, headers, `HTTP ${status}`);
         continue;
       }
       const fields = errorFieldsFromBody(body, secrets);
       const location = headers.get("location");
       if (status >= 300 && status < 400 && location) fields.reason = `redirected to ${redactText(location, secrets)}`;
-      throw new PortApiError({ method, path, status, traceId, attempts: attempt, ...fields });
+      throw new PortApiError({ method, path, status, traceId, attempts: attempt, ...fields, outcomeUnknown: changesPort && serverError });
     }
   }
 
@@ -166,8 +189,8 @@ export class PortClient {
       const text = await res.text();
       return { kind: "response", status: res.status, headers: res.headers, body: parseBody(text) };
     } catch (error) {
-      if (timedOut) return { kind: "failure", reason: `timeout after ${this.#timeoutMs} ms`, cause: error };
-      return { kind: "failure", reason: describeNetworkError(error), cause: error };
+      if (timedOut) return { kind: "failure", reason: `timeout after ${this.#timeoutMs} ms`, cause: error, notSent: false };
+      return { kind: "failure", reason: describeNetworkError(error), cause: error, notSent: isNotSentErrorCode(networkErrorCode(error)) };
     } finally {
       clearTimeout(timer);
     }
@@ -199,18 +222,22 @@ export class PortClient {
     if (delayMs > 0) await sleep(delayMs);
   }
 
-  /** `x-ratelimit-remaining: 0` on any response holds back every later request of this client until the reset. */
+  /**
+   * Each response's rate-limit headers set the pace of this client's later requests (pacingIntervalMs): the next one
+   * starts no sooner than this gap after the response, and each one waiting takes its own slot one gap later, so
+   * concurrent callers are spread too. `remaining: 0` makes the gap the whole time to reset.
+   */
   #noteRateLimit(headers: Headers): void {
     const now = Date.now();
-    const waitMs = parseRateLimitWaitMs(headers.get("x-ratelimit-remaining"), headers.get("x-ratelimit-reset"), now);
-    if (waitMs !== undefined && waitMs > 0) {
-      this.#notBeforeMs = Math.max(this.#notBeforeMs, now + Math.min(waitMs, this.#backoff.maxDelayMs));
-    }
+    this.#paceMs = Math.min(pacingIntervalMs(headers, now), this.#backoff.maxDelayMs);
+    this.#notBeforeMs = Math.max(this.#notBeforeMs, now + this.#paceMs);
   }
 
   async #waitForRateLimit(): Promise<void> {
-    const waitMs = this.#notBeforeMs - Date.now();
-    if (waitMs > 0) await sleep(waitMs);
+    const now = Date.now();
+    const startMs = Math.max(now, this.#notBeforeMs);
+    if (this.#paceMs > 0) this.#notBeforeMs = startMs + this.#paceMs;
+    if (startMs > now) await sleep(startMs - now);
   }
 
   #buildUrl(rawPath: string, query: QueryParams | undefined): { path: string; url: string } {
@@ -235,6 +262,15 @@ function describeNetworkError(error: unknown): string {
   const code = isRecord(cause) && typeof cause.code === "string" ? cause.code : undefined;
   const extra = [code, messageOf(cause)].filter((part) => part && part !== message).join(" ");
   return `network error (${message}${extra ? `: ${extra}` : ""})`;
+}
+
+/** The `code` of fetch's `cause` (e.g. ECONNREFUSED), or of the first error of an AggregateError from connecting to several addresses. */
+function networkErrorCode(error: unknown): string | undefined {
+  const cause = isRecord(error) ? error.cause : undefined;
+  if (!isRecord(cause)) return undefined;
+  if (typeof cause.code === "string") return cause.code;
+  const first = Array.isArray(cause.errors) ? cause.errors[0] : undefined;
+  return isRecord(first) && typeof first.code === "string" ? first.code : undefined;
 }
 
 function checkedNumber(name: string, value: number | undefined, fallback: number, min: number, integer: boolean): number {

@@ -1,4 +1,13 @@
-import { fullJitterDelayMs, isRetryableStatus, parseRateLimitWaitMs, parseRetryAfterMs, retryDelay } from "./retry-policy";
+import {
+  fullJitterDelayMs,
+  isNotSentErrorCode,
+  isRetryableStatus,
+  pacingIntervalMs,
+  parseRateLimitResetMs,
+  parseRateLimitWaitMs,
+  parseRetryAfterMs,
+  retryDelay,
+} from "./retry-policy";
 
 const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
@@ -53,5 +62,36 @@ describe("retry policy", () => {
 
   it("adds at most 10% jitter to a server-requested wait", () => {
     expect(retryDelay(1, headers({ "retry-after": "0.5" }), policy, NOW, () => 0.999999).delayMs).toBe(550);
+  });
+
+  it("reads x-ratelimit-reset alone as milliseconds until reset, by the same seconds-or-epoch rule", () => {
+    expect(parseRateLimitResetMs("1.5", NOW)).toBe(1_500);
+    expect(parseRateLimitResetMs(String(NOW / 1000 + 4), NOW)).toBe(4_000);
+    expect(parseRateLimitResetMs("-1", NOW)).toBeUndefined();
+    expect(parseRateLimitResetMs(undefined, NOW)).toBeUndefined();
+  });
+
+  it("paces nothing while more than a fifth of the limit remains", () => {
+    expect(pacingIntervalMs(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "21", "x-ratelimit-reset": "10" }), NOW)).toBe(0);
+    expect(pacingIntervalMs(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "20", "x-ratelimit-reset": "10" }), NOW)).toBe(0);
+    expect(pacingIntervalMs(headers({}), NOW)).toBe(0);
+  });
+
+  it("spreads the remaining requests and the reset evenly over the time to reset once below a fifth of the limit", () => {
+    // 19 left, 10 s to go: 20 starts (19 requests and the one after the reset), 500 ms apart.
+    expect(pacingIntervalMs(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "19", "x-ratelimit-reset": "10" }), NOW)).toBe(500);
+    expect(pacingIntervalMs(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "1", "x-ratelimit-reset": "10" }), NOW)).toBe(5_000);
+    expect(pacingIntervalMs(headers({ "x-ratelimit-limit": "15000", "x-ratelimit-remaining": "2999", "x-ratelimit-reset": String(NOW / 1000 + 300) }), NOW)).toBe(100);
+  });
+
+  it("waits the whole time to reset when none remain, with or without x-ratelimit-limit", () => {
+    expect(pacingIntervalMs(headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "2" }), NOW)).toBe(2_000);
+    expect(pacingIntervalMs(headers({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "2" }), NOW)).toBe(2_000);
+    expect(pacingIntervalMs(headers({ "x-ratelimit-remaining": "3", "x-ratelimit-reset": "2" }), NOW)).toBe(0);
+  });
+
+  it("knows the connection errors that happen before a request is sent", () => {
+    expect(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"].map(isNotSentErrorCode)).toEqual(Array(6).fill(true));
+    expect(["ECONNRESET", "UND_ERR_SOCKET", "UND_ERR_HEADERS_TIMEOUT", "EPIPE", undefined].map(isNotSentErrorCode)).toEqual(Array(5).fill(false));
   });
 });

@@ -3,6 +3,7 @@ import type { PortClient } from "../client/port-client";
 import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { withUnmanagedKeys } from "./managed-keys";
+import { differingKeys, reconciledCreate } from "./reconcile";
 import { ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "./resource-logic";
 
 /**
@@ -14,6 +15,7 @@ import { ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, co
  * - diff compares canonical JSON of what would be sent against what Port holds;
  * - top-level keys Port holds that the code never managed are kept on update, not wiped;
  * - read returns what Port holds, so `pulumi refresh` shows drift;
+ * - create is reconciled with what Port holds when its answer is lost or Port says it exists (reconcile.ts);
  * - delete of an object already gone is done;
  * - the component's `allowDataLoss` flags (ALLOW_DATA_LOSS_KEY) are kept in state for `remove` to
  *   read; a change of flags alone is an update that writes nothing to Port.
@@ -94,8 +96,15 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
 
     async create(client, inputs) {
       const spec = withoutPulumiKeys(inputs);
-      const created = await kind.api.create(client, spec);
-      return { id: kind.idOf(spec), outs: outputsOf(created, spec, inputs) };
+      const id = kind.idOf(spec);
+      const created = await reconciledCreate({
+        what: `${kind.kind} "${kind.nameOf(spec)}"`,
+        create: () => kind.api.create(client, spec),
+        read: () => kind.api.get(client, id, spec),
+        differences: (existing) =>
+          differingKeys(normal(clientPart(withUnmanagedKeys(spec, existing, undefined, serverFields))) as PortDocument, normal(clientPart(existing)) as PortDocument),
+      });
+      return { id, outs: outputsOf(created, spec, inputs) };
     },
 
     async read(client, id, props) {

@@ -7,6 +7,7 @@ import { jqProblems } from "../../core/schemas/jq";
 import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, sameDocument } from "./document";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./guards";
 import { sameJson } from "../../core/providers/canonical-json";
+import { differingKeys, reconciledCreate } from "../../core/providers/reconcile";
 import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
@@ -75,7 +76,12 @@ export const blueprintLogic: ResourceLogic = {
 
   async create(client, inputs) {
     const spec = specPart(inputs);
-    const created = await createBlueprint(client, spec as any, { createCatalogPage: inputs.createCatalogPage });
+    const created = await reconciledCreate({
+      what: `Blueprint "${spec.identifier}"`,
+      create: () => createBlueprint(client, spec as any, { createCatalogPage: inputs.createCatalogPage }),
+      read: () => getBlueprint(client, String(spec.identifier)),
+      differences: (existing) => differingKeys(comparable(desiredDocument(spec, existing)), comparable(existing)),
+    });
     return { id: String(created.identifier), outs: outputsOf(created, spec, inputs) };
   },
 

@@ -45,7 +45,9 @@ export async function createEntity(client: PortClient, blueprint: string, entity
   const path = entitiesPath(blueprint);
   // Port's spec marks `upsert` as required, so it is always sent.
   const query = { upsert: opts.upsert ?? false, merge: opts.merge };
-  return envelopeField<PortEntity>(await client.request("POST", path, { body: entity, query }), "entity", "POST", path);
+  // An upsert sets the entity to the body whether it exists or not, so repeating it is safe; a plain create is not.
+  const idempotent = opts.upsert === true;
+  return envelopeField<PortEntity>(await client.request("POST", path, { body: entity, query, idempotent }), "entity", "POST", path);
 }
 
 export interface GetEntityOptions {
@@ -93,7 +95,8 @@ export async function searchEntities(client: PortClient, blueprint: string, quer
     let from: string | undefined;
     do {
       const body = { query, include: opts.include, limit: opts.pageSize, from };
-      const page = await client.request("POST", path, { body });
+      // A search only reads: safe to repeat.
+      const page = await client.request("POST", path, { body, idempotent: true });
       entities.push(...envelopeField<PortEntity[]>(page, "entities", "POST", path));
       from = typeof page.next === "string" ? page.next : undefined;
     } while (from !== undefined);

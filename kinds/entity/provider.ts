@@ -2,6 +2,7 @@ import { createEntity, deleteEntity, getEntity, type PortEntityBody } from "./cl
 import { teamEntityIdentifiers } from "../team/client";
 import { type PortClient } from "../../core/client/port-client";
 import { PollWait, pollUntil } from "../../core/client/poll";
+import { differingKeys, reconciledCreate } from "../../core/providers/reconcile";
 import { EntitySpec } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
@@ -142,7 +143,13 @@ export const entityLogic: ResourceLogic = {
   async create(client, inputs) {
     const spec = withoutPulumiKeys(inputs);
     const teams = await resolveTeams(client, spec);
-    const created = await createEntity(client, spec.blueprint, bodyOf(withTeamIdentifiers(spec, teams)));
+    const body = withTeamIdentifiers(spec, teams);
+    const created = await reconciledCreate({
+      what: `Entity "${spec.blueprint}/${spec.identifier}"`,
+      create: () => createEntity(client, spec.blueprint, bodyOf(body)),
+      read: () => getEntity(client, spec.blueprint, spec.identifier),
+      differences: (existing) => differingKeys(comparableEntity(desiredEntity(body, existing, undefined)), comparableEntity(existing)),
+    });
     return { id: `${spec.blueprint}/${spec.identifier}`, outs: outputsOf(created, spec.blueprint, spec, teams) };
   },
 

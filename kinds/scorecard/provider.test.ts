@@ -153,10 +153,10 @@ describe("Scorecard provider", () => {
     await expect(scorecardLogic.delete(client, "no_such_blueprint/readiness", {})).resolves.toBeUndefined();
   });
 
-  it("retries after injected 500 answers and then succeeds", async () => {
-    emulator.setFaults({ failNext: { count: 2, status: 500 } });
+  it("sends a create answered 500 again once Port, read back, does not hold it, and retries an update answered 500", async () => {
+    emulator.setFaults({ failNext: { count: 2, status: 500, method: "POST" } });
     const { id, outs } = await scorecardLogic.create(client, await checked(spec));
-    expect(emulator.stats().byRoute["POST /v1/blueprints/:bp/scorecards"]).toBe(3); // two injected 500s, then the create
+    expect(emulator.stats().byRoute["POST /v1/blueprints/:bp/scorecards"]).toBe(3); // two injected 500s (each read back: not there), then the create
     expect((await listScorecards(client, "service")).map((s) => s.identifier)).toEqual(["readiness"]);
     emulator.setFaults({ failNext: { count: 1, status: 500, method: "PUT" } });
     await scorecardLogic.update(client, id, outs, await checked({ ...spec, title: "Retried" }));

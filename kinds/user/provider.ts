@@ -1,3 +1,4 @@
+import { reconciledCreate } from "../../core/providers/reconcile";
 import { deleteUser, getUser, inviteUser, updateUser, userRoleNames, userTeamNames, type PortUser } from "./client";
 import { getBlueprint } from "../blueprint/client";
 import { listTeams } from "../team/client";
@@ -68,7 +69,16 @@ export const userLogic: ResourceLogic = {
       const previous = { roles: userRoleNames(existing), teams: userTeamNames(existing) };
       return { id: email, outs: outputsOf(await updateUser(client, email, { roles, teams }), previous) };
     }
-    await inviteUser(client, { email, roles, teams });
+    // An invitation whose answer was lost is read back: the user with the access sent is ours.
+    await reconciledCreate<PortUser | undefined>({
+      what: `User "${email}"`,
+      create: async () => {
+        await inviteUser(client, { email, roles, teams });
+        return undefined;
+      },
+      read: () => getUser(client, email),
+      differences: (user) => (user && sameAccess({ roles: userRoleNames(user), teams: userTeamNames(user) }, { roles, teams }) ? [] : ["roles", "teams"]),
+    });
     return { id: email, outs: outputsOf(await mustGetUser(client, email), undefined) };
   },
 

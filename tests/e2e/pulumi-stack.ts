@@ -1,4 +1,4 @@
-import { spawn } from "child_process";
+import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -106,11 +106,37 @@ export function changedInputKeys(step: PreviewStep): string[] {
 
 /** Runs one of the npm scripts' entry points (`scripts/<file>.ts`) from the repo root; resolves with its exit code and output. */
 export function runScript(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  return collected(spawn("npx", ["ts-node", "--transpile-only", file, ...args], { cwd: REPO_ROOT, env }));
+}
+
+/** The project's tracked and new files, copied with their timestamps (so the lock is not newer than node_modules), as one commit. */
+export function cleanCopy(): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "readme-commands-"));
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of files) {
+    if (!fs.existsSync(path.join(REPO_ROOT, file))) continue; // deleted in the checkout, not yet committed
+    fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+    fs.cpSync(path.join(REPO_ROOT, file), path.join(copy, file), { preserveTimestamps: true });
+  }
+  fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(copy, "node_modules"));
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: copy });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "clean copy");
+  return copy;
+}
+
+/** Runs a command line in `dir` through a shell, as a user types it; resolves with its exit code and output. */
+export function runCommand(dir: string, command: string, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  return collected(spawn("bash", ["-c", command], { cwd: dir, env }));
+}
+
+/** A child's exit code and its output, stdout and stderr interleaved as they came. */
+export function collected(child: ChildProcess): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["ts-node", "--transpile-only", file, ...args], { cwd: REPO_ROOT, env });
     let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (out += chunk));
+    child.stdout?.on("data", (chunk) => (out += chunk));
+    child.stderr?.on("data", (chunk) => (out += chunk));
     child.on("close", (code) => resolve({ code: code ?? 1, out }));
   });
 }

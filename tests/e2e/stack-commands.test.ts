@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "child_process";
+import { execFileSync } from "child_process";
 import { orgBlueprints } from "../support/org-blueprints";
 import * as fs from "fs";
 import * as os from "os";
@@ -7,7 +7,7 @@ import { PortClient } from "../../core/client/port-client";
 import { getBlueprint, replaceBlueprint } from "../../kinds/blueprint/client";
 import { createEntity, deleteEntity } from "../../kinds/entity/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { REPO_ROOT } from "../../scripts/pulumi-env";
+import { cleanCopy, runCommand } from "./pulumi-stack";
 
 // The README's commands, typed as it writes them, in a clean copy of the project (what a fresh
 // clone holds, with this checkout's node_modules linked in), against an org given by
@@ -16,39 +16,13 @@ jest.setTimeout(600_000);
 
 const credentials = { clientId: "stack-commands", clientSecret: "stack-commands-secret" };
 
-/** The project's tracked and new files, copied with their timestamps (so the lock is not newer than node_modules), as one commit. */
-function cleanCopy(): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "readme-commands-"));
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of files) {
-    if (!fs.existsSync(path.join(REPO_ROOT, file))) continue; // deleted in the checkout, not yet committed
-    fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-    fs.cpSync(path.join(REPO_ROOT, file), path.join(copy, file), { preserveTimestamps: true });
-  }
-  fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(copy, "node_modules"));
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: copy });
-  git("init", "-q");
-  git("add", "-A");
-  git("commit", "-q", "-m", "clean copy");
-  return copy;
-}
-
 describe("The README's commands, as written, on a clean copy", () => {
   let emulator: RunningEmulator;
   let client: PortClient;
   let project: string;
   let env: NodeJS.ProcessEnv;
 
-  /** Runs one README command line in the copy, through a shell, as a user types it. */
-  function run(command: string): Promise<{ code: number; out: string }> {
-    return new Promise((resolve) => {
-      const child = spawn("bash", ["-c", command], { cwd: project, env });
-      let out = "";
-      child.stdout.on("data", (chunk) => (out += chunk));
-      child.stderr.on("data", (chunk) => (out += chunk));
-      child.on("close", (code) => resolve({ code: code ?? 1, out }));
-    });
-  }
+  const run = (command: string) => runCommand(project, command, env);
 
   beforeAll(async () => {
     project = cleanCopy();

@@ -57,8 +57,19 @@ describe("Port emulator control routes", () => {
     expect((await h.requestToken()).status).toBe(503);
     await admin("POST", "/faults", { failNext: { count: 3, status: 500 } });
     expect((await admin("DELETE", "/faults")).body).toEqual({ ok: true });
-    expect((await admin("GET", "/faults")).body).toEqual({ ok: true, faults: {} });
+    const counts = { http429: 0, http500: 0, http502: 0, http503: 1, reset: 0, delay: 0, lostAnswer: 0 };
+    expect((await admin("GET", "/faults")).body).toEqual({ ok: true, faults: {}, counts });
     expect((await h.requestToken()).status).toBe(200);
+  });
+
+  it("sets chaos over HTTP and zeroes its counts with the stats", async () => {
+    const token = await h.token();
+    const chaos = { rate: 1, seed: 5, delayMs: 0, kinds: ["http502"] };
+    expect((await admin("POST", "/faults", { chaos })).body).toEqual({ ok: true, faults: { chaos } });
+    expect((await h.get("/v1/blueprints", { token })).status).toBe(502);
+    expect((await admin("GET", "/faults")).body.counts.http502).toBe(1);
+    await admin("POST", "/stats/reset");
+    expect((await admin("GET", "/faults")).body.counts.http502).toBe(0);
   });
 
   it("refuses a malformed fault spec with 422 listing every problem", async () => {

@@ -1,0 +1,177 @@
+import type { PortClient } from "../../core/client/port-client";
+import type { ResourceLogic } from "../../core/providers/resource-logic";
+import type { RunningEmulator } from "../../emulator/server";
+import { actionLogic } from "../../kinds/action/provider";
+import { createBlueprint } from "../../kinds/blueprint/client";
+import { blueprintLogic } from "../../kinds/blueprint/provider";
+import { entityLogic } from "../../kinds/entity/provider";
+import { folderLogic } from "../../kinds/folder/provider";
+import { pageLogic } from "../../kinds/page/provider";
+import { scorecardLogic } from "../../kinds/scorecard/provider";
+import { teamLogic } from "../../kinds/team/provider";
+import { userLogic } from "../../kinds/user/provider";
+import { webhookLogic } from "../../kinds/webhook/provider";
+import { useProviderEmulator } from "../support/provider-emulator";
+
+// Every kind's create, update and delete when Port's answer is lost or Port already holds the
+// object, over real HTTP against the emulator: what a CI run meets when the network drops an
+// answer or a killed run left objects behind.
+
+let emulator: RunningEmulator;
+let client: PortClient;
+useProviderEmulator((e, c) => {
+  emulator = e;
+  client = c;
+});
+
+beforeEach(async () => {
+  await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: { readme: { type: "string" } } } });
+  emulator.resetStats();
+});
+
+interface KindCase {
+  kind: string;
+  logic: ResourceLogic;
+  spec: Record<string, unknown>;
+  /** The same object with one field another writer set differently, and that field's name. */
+  changed: { spec: Record<string, unknown>; field: string };
+  /** The route its create posts to, for the injected faults. */
+  createPath: string;
+  /** The method of its update's write (PUT unless said). */
+  updateMethod?: string;
+}
+
+const action = {
+  identifier: "deploy",
+  title: "Deploy",
+  trigger: { type: "self-service", operation: "DAY-2", blueprintIdentifier: "service", userInputs: { properties: {}, required: [] } },
+  invocationMethod: { type: "WEBHOOK", url: "https://deploy.example.com" },
+};
+const dashboard = {
+  identifier: "dev",
+  type: "dashboard",
+  title: "Developers",
+  widgets: [
+    { id: "root", type: "dashboard-widget", layout: [{ height: 400, columns: [{ id: "md", size: 12 }] }], widgets: [{ id: "md", type: "markdown", title: "Hi", markdown: "hi" }] },
+  ],
+};
+
+const CASES: KindCase[] = [
+  {
+    kind: "Blueprint",
+    logic: blueprintLogic,
+    spec: { identifier: "api", title: "API" },
+    changed: { spec: { identifier: "api", title: "Someone else's" }, field: "title" },
+    createPath: "/v1/blueprints",
+  },
+  {
+    kind: "Entity",
+    logic: entityLogic,
+    spec: { blueprint: "service", identifier: "checkout", title: "Checkout" },
+    changed: { spec: { blueprint: "service", identifier: "checkout", title: "Other" }, field: "title" },
+    createPath: "/v1/blueprints/service/entities",
+    updateMethod: "POST", // Port's upsert
+  },
+  {
+    kind: "Scorecard",
+    logic: scorecardLogic,
+    spec: {
+      identifier: "readiness",
+      title: "Readiness",
+      blueprint: "service",
+      rules: [{ identifier: "readme", title: "README", level: "Bronze", query: { combinator: "and", conditions: [{ property: "readme", operator: "isNotEmpty" }] } }],
+    },
+    changed: {
+      spec: {
+        identifier: "readiness",
+        title: "Other",
+        blueprint: "service",
+        rules: [{ identifier: "readme", title: "README", level: "Bronze", query: { combinator: "and", conditions: [{ property: "readme", operator: "isNotEmpty" }] } }],
+      },
+      field: "title",
+    },
+    createPath: "/v1/blueprints/service/scorecards",
+  },
+  { kind: "Action", logic: actionLogic, spec: action, changed: { spec: { ...action, title: "Other" }, field: "title" }, createPath: "/v1/actions" },
+  { kind: "Page", logic: pageLogic, spec: dashboard, changed: { spec: { ...dashboard, title: "Other" }, field: "title" }, createPath: "/v1/pages" },
+  {
+    kind: "Webhook",
+    logic: webhookLogic,
+    spec: { identifier: "github", title: "GitHub", mappings: [] },
+    changed: { spec: { identifier: "github", title: "Other", mappings: [] }, field: "title" },
+    createPath: "/v1/webhooks",
+  },
+  {
+    kind: "Team",
+    logic: teamLogic,
+    spec: { name: "platform", description: "Platform" },
+    changed: { spec: { name: "platform", description: "Other" }, field: "description" },
+    createPath: "/v1/teams",
+  },
+  {
+    kind: "Folder",
+    logic: folderLogic,
+    spec: { identifier: "engineering", title: "Engineering" },
+    changed: { spec: { identifier: "engineering", title: "Other" }, field: "title" },
+    createPath: "/v1/sidebars/catalog/folders",
+    updateMethod: "PATCH",
+  },
+];
+
+async function checked(logic: ResourceLogic, spec: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const result = await logic.check({}, spec);
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
+}
+
+describe.each(CASES)("$kind create, update and delete through lost answers", ({ logic, spec, changed, createPath, updateMethod = "PUT" }) => {
+  it("adopts the object when the create's answer is lost after Port applied it, and leaves exactly one", async () => {
+    const inputs = await checked(logic, spec);
+    emulator.setFaults({ loseAnswerNext: { count: 1, method: "POST", pathPrefix: createPath } });
+    const { id, outs } = await logic.create(client, inputs);
+    expect(emulator.faultCounts().lostAnswer).toBe(1);
+    expect((await logic.read(client, id, outs)).id).toBe(id);
+    expect(await logic.diff(id, outs, inputs, () => client)).toMatchObject({ changes: false });
+  });
+
+  it("sends the create again when Port answered 500 without applying it", async () => {
+    const inputs = await checked(logic, spec);
+    emulator.setFaults({ failNext: { count: 1, status: 500, method: "POST", pathPrefix: createPath } });
+    const { id, outs } = await logic.create(client, inputs);
+    expect(await logic.diff(id, outs, inputs, () => client)).toMatchObject({ changes: false });
+  });
+
+  it("adopts the object a killed run created, when Port answers that it exists", async () => {
+    const inputs = await checked(logic, spec);
+    await logic.create(client, inputs);
+    const { id, outs } = await logic.create(client, inputs);
+    expect(await logic.diff(id, outs, inputs, () => client)).toMatchObject({ changes: false });
+  });
+
+  it("fails naming the field when the object Port holds under that identifier is someone else's", async () => {
+    await logic.create(client, await checked(logic, changed.spec));
+    await expect(logic.create(client, await checked(logic, spec))).rejects.toThrow(new RegExp(`already exists in Port and differs from the code in ${changed.field}\\b`));
+  });
+
+  it("completes an update whose write's answer is lost after Port applied it, and a delete of what is already gone", async () => {
+    const { id, outs } = await logic.create(client, await checked(logic, spec));
+    const updated = await checked(logic, changed.spec);
+    emulator.setFaults({ loseAnswerNext: { count: 1, method: updateMethod } });
+    const { outs: after } = await logic.update(client, id, outs, updated);
+    expect(emulator.faultCounts().lostAnswer).toBe(1);
+    expect(await logic.diff(id, after, updated, () => client)).toMatchObject({ changes: false });
+    await logic.delete(client, id, after);
+    await expect(logic.delete(client, id, after)).resolves.toBeUndefined();
+  });
+});
+
+describe("User invitation through a lost answer", () => {
+  it("adopts the invited user when the invitation's answer is lost, as created by this stack", async () => {
+    const inputs = await checked(userLogic, { email: "ana@example.com", roles: ["Member"], teams: [] });
+    emulator.setFaults({ loseAnswerNext: { count: 1, method: "POST", pathPrefix: "/v1/users/invite" } });
+    const { outs } = await userLogic.create(client, inputs);
+    expect(emulator.faultCounts().lostAnswer).toBe(1);
+    expect(outs.previous).toBeUndefined();
+    expect(outs.roles).toEqual(["Member"]);
+  });
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { clearStaleLocks } from "../../scripts/stale-locks";
+
+// Locks as Pulumi's file backend writes them (pkg/backend/diy/lock.go: `.pulumi/locks/<org>/<project>/<stack>/<id>.json`).
+describe("clearStaleLocks", () => {
+  let backend: string;
+  const lockDir = () => path.join(backend, ".pulumi", "locks", "organization", "port-portal", "dev");
+  const writeLock = (name: string, content: object) => {
+    fs.mkdirSync(lockDir(), { recursive: true });
+    fs.writeFileSync(path.join(lockDir(), name), JSON.stringify(content));
+  };
+  const deadPid = () => Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
+
+  beforeEach(() => {
+    backend = fs.mkdtempSync(path.join(os.tmpdir(), "stale-locks-"));
+  });
+  afterEach(() => fs.rmSync(backend, { recursive: true, force: true }));
+
+  it("removes the lock of a killed run on this host and says which", () => {
+    const pid = deadPid();
+    writeLock("a.json", { pid, username: "ci", hostname: os.hostname(), timestamp: "2026-11-30T10:00:00Z" });
+    expect(clearStaleLocks(`file://${backend}`, "port-portal", "dev")).toEqual([`Removed the lock of a run of stack dev that is gone (pid ${pid}, taken 2026-11-30T10:00:00Z).`]);
+    expect(fs.readdirSync(lockDir())).toEqual([]);
+  });
+
+  it("keeps the lock of a live process, of another host, and of another stack", () => {
+    writeLock("live.json", { pid: process.pid, hostname: os.hostname() });
+    writeLock("elsewhere.json", { pid: deadPid(), hostname: "another-runner" });
+    fs.mkdirSync(path.join(backend, ".pulumi", "locks", "organization", "port-portal", "prod"), { recursive: true });
+    fs.writeFileSync(path.join(backend, ".pulumi", "locks", "organization", "port-portal", "prod", "x.json"), JSON.stringify({ pid: deadPid(), hostname: os.hostname() }));
+    expect(clearStaleLocks(`file://${backend}`, "port-portal", "dev")).toEqual([]);
+    expect(fs.readdirSync(lockDir()).sort()).toEqual(["elsewhere.json", "live.json"]);
+  });
+
+  it("leaves backends other than files to Pulumi", () => {
+    expect(clearStaleLocks("s3://bucket/state", "port-portal", "dev")).toEqual([]);
+    expect(clearStaleLocks(undefined, "port-portal", "dev")).toEqual([]);
+  });
+});
