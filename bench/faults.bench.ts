@@ -26,10 +26,17 @@ interface Measured {
   faults: Record<string, number>;
 }
 
+/** Runs `npm run up`; a failed run's output is printed, so a row with a non-zero exit code can be read. */
 function npmRunUp(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", "up"], { cwd: REPO_ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-    child.on("close", (code) => resolve(code ?? 1));
+    const child = spawn("npm", ["run", "--silent", "up"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("close", (code) => {
+      if (code !== 0) console.error(out.split("\n").slice(-40).join("\n"));
+      resolve(code ?? 1);
+    });
   });
 }
 

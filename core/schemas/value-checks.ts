@@ -67,3 +67,22 @@ export function checkPattern(value: Record<string, unknown>, report: Report): vo
     report({ path: ["pattern"], input: pattern, message: `${showValue(pattern)} is not a valid regular expression (${reason}). Fix the pattern.` });
   }
 }
+
+/** A string's validations: `pattern` compiles, `minLength` does not exceed `maxLength`. */
+export function checkStringValidations(value: Record<string, unknown>, report: Report): void {
+  checkPattern(value, report);
+  checkRange(value, "minLength", "maxLength", report);
+}
+
+/** A number's bounds: `minimum` does not exceed `maximum`, nor `exclusiveMinimum` `exclusiveMaximum`. */
+export function checkNumberValidations(value: Record<string, unknown>, report: Report): void {
+  checkRange(value, "minimum", "maximum", report);
+  checkRange(value, "exclusiveMinimum", "exclusiveMaximum", report);
+}
+
+/** Each key of an object's `patternProperties` is a regular expression that must compile. */
+export function checkPatternKeys(value: Record<string, unknown>, report: Report): void {
+  for (const key of Object.keys(asRecord(value.patternProperties) ?? {})) {
+    checkPattern({ pattern: key }, (problem) => report({ ...problem, path: ["patternProperties", key] }));
+  }
+}

@@ -125,6 +125,12 @@ describe("ActionInput", () => {
     ]);
   });
 
+  it("refuses an object input's patternProperties key that is not a regular expression", () => {
+    expect(inputProblems({ type: "object", patternProperties: { "^(env_": { type: "string" } } })).toEqual([
+      'Action "scaffold": field patternProperties["^(env_"]: "^(env_" is not a valid regular expression (Unterminated group). Fix the pattern.',
+    ]);
+  });
+
   it("takes a boolean or {jqQuery} for visible, naming a misspelt jqQuery", () => {
     expect(inputProblems({ type: "string", visible: "yes" })).toEqual([
       'Action "scaffold": field visible: "yes" is a string; expected a boolean or {jqQuery: "<expression>"}. Fix the value.',

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject } from "../../core/schemas/closed";
 import { ActionDataset } from "./dataset-schema";
 import { checkFormattedDefault, checkSecret } from "./input-checks";
-import { checkEnumColors, checkInEnum, checkPattern, checkRange, type Report } from "../../core/schemas/value-checks";
+import { checkEnumColors, checkInEnum, checkNumberValidations, checkPatternKeys, checkRange, checkStringValidations } from "../../core/schemas/value-checks";
 import { BlueprintIdentifier, PortColor, PropertyIdentifier } from "../../core/schemas/identifiers";
 import { JqQuery, orJqQuery } from "../../core/schemas/jq-query";
 import { didYouMean, listValues, showValue } from "../../core/schemas/messages";
@@ -130,16 +130,6 @@ const objectValidations = {
   /** The schema of the keys matching each regular expression. */
   patternProperties: z.record(z.string(), JsonSchemaDefinition).optional(),
 };
-
-function checkStringValidations(value: Record<string, unknown>, report: Report): void {
-  checkPattern(value, report);
-  checkRange(value, "minLength", "maxLength", report);
-}
-
-function checkNumberValidations(value: Record<string, unknown>, report: Report): void {
-  checkRange(value, "minimum", "maximum", report);
-  checkRange(value, "exclusiveMinimum", "exclusiveMaximum", report);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Array items.
@@ -397,7 +387,7 @@ export const ActionBooleanInput = openObject("a boolean input", booleanKeys, { o
 export type ActionBooleanInput = z.output<typeof ActionBooleanInput>;
 
 /** A JSON object (edited as JSON, optionally with JSON-schema validations), or a labeled URL (`format: "labeled-url"`); with `encryption` it is a secret. */
-export const ActionObjectInput = openObject("an object input", objectKeys, { others: INPUT_KEYS }).check(checked(checkSecret));
+export const ActionObjectInput = openObject("an object input", objectKeys, { others: INPUT_KEYS }).check(checked(checkSecret)).check(checked(checkPatternKeys));
 export type ActionObjectInput = z.output<typeof ActionObjectInput>;
 
 /** The JSON type name of a value, as `items.type` names it. */

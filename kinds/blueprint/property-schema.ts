@@ -8,7 +8,7 @@ import { z } from "zod";
 import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject } from "../../core/schemas/closed";
 import { PortColor } from "../../core/schemas/identifiers";
 import { showValue } from "../../core/schemas/messages";
-import { checkEnumColors, checkInEnum, checkPattern, checkRange, type Report } from "../../core/schemas/value-checks";
+import { checkEnumColors, checkInEnum, checkNumberValidations, checkPattern, checkPatternKeys, checkRange, checkStringValidations } from "../../core/schemas/value-checks";
 
 /** Port's property types. */
 export const PROPERTY_TYPES = ["string", "number", "boolean", "object", "array"] as const;
@@ -129,23 +129,6 @@ const objectValidations = {
   /** The schema of the keys matching each regular expression, e.g. `{"^S_": {"type": "string"}}`. */
   patternProperties: z.record(z.string(), JsonSchemaDefinition).optional(),
 };
-
-/** A regular expression that must compile: each key of `patternProperties`. */
-function checkPatternKeys(value: Record<string, unknown>, report: Report): void {
-  for (const key of Object.keys(asRecord(value.patternProperties) ?? {})) {
-    checkPattern({ pattern: key }, (problem) => report({ ...problem, path: ["patternProperties", key] }));
-  }
-}
-
-function checkStringValidations(value: Record<string, unknown>, report: Report): void {
-  checkPattern(value, report);
-  checkRange(value, "minLength", "maxLength", report);
-}
-
-function checkNumberValidations(value: Record<string, unknown>, report: Report): void {
-  checkRange(value, "minimum", "maximum", report);
-  checkRange(value, "exclusiveMinimum", "exclusiveMaximum", report);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Array items.
