@@ -50,12 +50,25 @@ function readHolder(lockFile: string): LockHolder | undefined {
   }
 }
 
-/** Whether process `pid` runs on this host (EPERM: it does, as another user's). */
+/**
+ * Whether process `pid` runs on this host (EPERM: it does, as another user's). A zombie (killed,
+ * not yet reaped by a parent that died with it) holds nothing any more and counts as gone.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM"; // alive, but another user's
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+/** Linux's process state from /proc (the field after the parenthesised command name); elsewhere nothing is a zombie. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,9 @@
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { clearStaleLocks } from "../../scripts/stale-locks";
+import { eventually } from "../support/eventually";
 
 // Locks as Pulumi's file backend writes them (pkg/backend/diy/lock.go: `.pulumi/locks/<org>/<project>/<stack>/<id>.json`).
 describe("clearStaleLocks", () => {
@@ -24,6 +25,19 @@ describe("clearStaleLocks", () => {
     writeLock("a.json", { pid, username: "ci", hostname: os.hostname(), timestamp: "2026-11-30T10:00:00Z" });
     expect(clearStaleLocks(`file://${backend}`, "port-portal", "dev")).toEqual([`Removed the lock of a run of stack dev that is gone (pid ${pid}, taken 2026-11-30T10:00:00Z).`]);
     expect(fs.readdirSync(lockDir())).toEqual([]);
+  });
+
+  it("removes the lock of a killed process that is a zombie nobody reaped (its parent died with it)", async () => {
+    // `sleep 0` exits at once; its parent becomes `sleep 5`, which never reaps it.
+    const parent = spawn("bash", ["-c", "sleep 0 & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (chunk) => resolve(String(chunk).trim()))));
+    try {
+      await eventually("the child is a zombie", async () => fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].startsWith("Z"));
+      writeLock("zombie.json", { pid, hostname: os.hostname() });
+      expect(clearStaleLocks(`file://${backend}`, "port-portal", "dev")).toHaveLength(1);
+    } finally {
+      parent.kill("SIGKILL");
+    }
   });
 
   it("keeps the lock of a live process, of another host, and of another stack", () => {
