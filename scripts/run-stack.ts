@@ -11,11 +11,12 @@ import { PROJECT_NAME, openStack, orgClient } from "./stack-target";
  * The main job: `pulumi <up|preview|refresh|destroy>` of a stack (PORTAL_STACK, default dev),
  * against the stack's Port org, or a local emulator when no credentials are configured.
  */
-// `up` and `preview` refresh first: what was changed in Port's UI shows in the diff and is put back.
+// `up` and `preview` refresh first: what was changed in Port's UI shows in the diff and is put back
+// (`up` refreshes the state once, `refresh`, so its check and its apply read Port only once).
 // A command with a `check` previews first and stops, before anything is applied, when the
 // preview's deletes would destroy data in Port the code does not allow it to (review/destructive-steps.ts).
-const COMMANDS: Record<string, { check?: string[]; apply?: string[] }> = {
-  up: { check: ["preview", "--refresh"], apply: ["up", "--yes", "--skip-preview", "--refresh"] },
+const COMMANDS: Record<string, { refresh?: boolean; check?: string[]; apply?: string[] }> = {
+  up: { refresh: true, check: ["preview"], apply: ["up", "--yes", "--skip-preview"] },
   preview: { check: ["preview", "--diff", "--refresh"] },
   refresh: { apply: ["refresh", "--yes"] },
   destroy: { check: ["destroy", "--preview-only"], apply: ["destroy", "--yes", "--skip-preview"] },
@@ -59,6 +60,10 @@ async function main(): Promise<number> {
   const pulumi = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     runPulumi([...args, ...passThrough, "--stack", target.stack], { cwd: REPO_ROOT, env: { ...target.env, ...env }, echo: true });
   try {
+    if (steps.refresh) {
+      const refreshed = await pulumi(["refresh", "--yes"]);
+      if (refreshed.code !== 0) return refreshed.code;
+    }
     if (steps.check) {
       const events = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portal-events-")), "events.jsonl");
       // `--event-log` records the steps while the user reads the usual output; Pulumi offers it

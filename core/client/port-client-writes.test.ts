@@ -5,25 +5,10 @@ import { startScriptedPortServer, useScriptedClient, type Handler, type Reply, t
 
 const clientWith = useScriptedClient();
 
-const started: ScriptedPortServer[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((server) => server.close()));
-});
-
 /** A scripted server and a client of it that records its retries; `overrides` adjust the client. */
 async function serverAndClient(onApi: Handler, overrides: Partial<PortClientOptions> = {}): Promise<{ client: PortClient; s: ScriptedPortServer; retries: RetryInfo[] }> {
-  const s = await startScriptedPortServer({ onApi });
-  started.push(s);
   const retries: RetryInfo[] = [];
-  const client = new PortClient({
-    baseUrl: s.url,
-    clientId: "id",
-    clientSecret: "secret-123456",
-    baseDelayMs: 1,
-    maxDelayMs: 10,
-    onRetry: (info) => retries.push(info),
-    ...overrides,
-  });
+  const { client, s } = await clientWith(onApi, { client: { onRetry: (info) => retries.push(info), ...overrides } });
   return { client, s, retries };
 }
 

@@ -8,6 +8,7 @@
  * `additionalProperties: false`): other JSON-schema keywords pass through (openObject).
  */
 import { z } from "zod";
+import { numberValidations, objectValidations } from "../../core/schemas/json-schema-keywords";
 import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject } from "../../core/schemas/closed";
 import { ActionDataset } from "./dataset-schema";
 import { checkFormattedDefault, checkSecret } from "./input-checks";
@@ -97,9 +98,6 @@ function checked(check: (value: Record<string, unknown>, report: Parameters<Para
 // ---------------------------------------------------------------------------------------------
 // JSON-schema validations (docs: user-inputs/text.md, number.md, object.md, array.md).
 
-/** A JSON-schema definition (of an object's key), kept as written. */
-const JsonSchemaDefinition = z.record(z.string(), z.json());
-
 const stringValidations = {
   /** A regular expression the value must match, or `{jqQuery}` computing it. */
   pattern: orJqQuery(z.string(), "a regular expression").optional(),
@@ -107,28 +105,6 @@ const stringValidations = {
   minLength: CountOrJq.optional(),
   /** Most characters allowed. */
   maxLength: CountOrJq.optional(),
-};
-
-const numberValidations = {
-  /** Smallest value allowed (inclusive). */
-  minimum: z.number().optional(),
-  /** Largest value allowed (inclusive). */
-  maximum: z.number().optional(),
-  /** Values must be greater than this. */
-  exclusiveMinimum: z.number().optional(),
-  /** Values must be less than this. */
-  exclusiveMaximum: z.number().optional(),
-};
-
-const objectValidations = {
-  /** The schema of each named key, e.g. `{"port": {"type": "number"}}`. */
-  properties: z.record(z.string(), JsonSchemaDefinition).optional(),
-  /** Keys the object must have. */
-  required: z.array(z.string()).optional(),
-  /** Whether keys outside `properties` are allowed, or the schema they must match. */
-  additionalProperties: z.union([z.boolean(), JsonSchemaDefinition]).optional(),
-  /** The schema of the keys matching each regular expression. */
-  patternProperties: z.record(z.string(), JsonSchemaDefinition).optional(),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * keyword passes through, while a key of another type or one edit away from a known key is refused.
  */
 import { z } from "zod";
+import { numberValidations, objectValidations } from "../../core/schemas/json-schema-keywords";
 import { asRecord, closedEnum, closedObject, closedUnion, crossCheck, keysOf, openObject } from "../../core/schemas/closed";
 import { PortColor } from "../../core/schemas/identifiers";
 import { showValue } from "../../core/schemas/messages";
@@ -101,33 +102,6 @@ const stringValidations = {
   minLength: Count.optional(),
   /** Most characters a value may have. */
   maxLength: Count.optional(),
-};
-
-/** JSON-schema bounds of a number (docs: setup-blueprint/properties/number.md), on a property or on array items. */
-const numberValidations = {
-  /** Smallest value allowed (inclusive). */
-  minimum: z.number().optional(),
-  /** Largest value allowed (inclusive). */
-  maximum: z.number().optional(),
-  /** Values must be greater than this. */
-  exclusiveMinimum: z.number().optional(),
-  /** Values must be less than this. */
-  exclusiveMaximum: z.number().optional(),
-};
-
-/** A JSON-schema definition (of an object's key), kept as written. */
-const JsonSchemaDefinition = z.record(z.string(), z.json());
-
-/** JSON-schema validations of an object (docs: setup-blueprint/properties/object.md), on a property or on array items. */
-const objectValidations = {
-  /** The schema of each named key, e.g. `{"port": {"type": "number"}}`. */
-  properties: z.record(z.string(), JsonSchemaDefinition).optional(),
-  /** Keys every value must have (JSON-schema `required` of the object; a blueprint's required properties are in `schema.required`). */
-  required: z.array(z.string()).optional(),
-  /** Whether keys outside `properties` are allowed (`true`/`false`), or the schema they must match. */
-  additionalProperties: z.union([z.boolean(), JsonSchemaDefinition]).optional(),
-  /** The schema of the keys matching each regular expression, e.g. `{"^S_": {"type": "string"}}`. */
-  patternProperties: z.record(z.string(), JsonSchemaDefinition).optional(),
 };
 
 // ---------------------------------------------------------------------------------------------

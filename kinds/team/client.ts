@@ -3,6 +3,7 @@
 import { envelopeField } from "../../core/client/envelope-field";
 import { deletedUnlessGone, undefinedWhenNotFound } from "../../core/client/not-found";
 import { pathSegment } from "../../core/client/path-segment";
+import { pollUntil } from "../../core/client/poll";
 import type { PortClient } from "../../core/client/port-client";
 import { searchEntities } from "../entity/client";
 
@@ -95,13 +96,16 @@ export interface WaitOptions {
  */
 export async function waitForTeamEntityIdentifier(client: PortClient, name: string, opts: WaitOptions = {}): Promise<string | undefined> {
   const attempts = opts.attempts ?? 10;
-  for (let attempt = 1; ; attempt++) {
-    const found = await searchTeamEntities(client, [{ property: "$title", operator: "=", value: name }]);
-    if (!found) return undefined;
-    if (found.length > 0) return found[0].identifier;
-    if (attempt >= attempts) {
-      throw new Error(`Team "${name}": Port has not created its ${TEAM_BLUEPRINT} entity after ${attempts} searches. Run again; if it persists, check the team in Port's UI.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, opts.delayMs ?? 1000));
-  }
+  const delayMs = opts.delayMs ?? 1000;
+  const found = await pollUntil(
+    async () => {
+      const entities = await searchTeamEntities(client, [{ property: "$title", operator: "=", value: name }]);
+      if (!entities) return { identifier: undefined }; // no _team blueprint: nothing to wait for
+      return entities.length > 0 ? { identifier: entities[0].identifier } : undefined;
+    },
+    { timeoutMs: Infinity, firstDelayMs: delayMs, maxDelayMs: delayMs, maxAttempts: attempts },
+  );
+  if (!found)
+    throw new Error(`Team "${name}": Port has not created its ${TEAM_BLUEPRINT} entity after ${attempts} searches. Run again; if it persists, check the team in Port's UI.`);
+  return found.identifier;
 }

@@ -6,7 +6,7 @@
 
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PortClient } from "../../core/client/port-client";
+import { PortClient, type PortClientOptions } from "../../core/client/port-client";
 
 export interface RecordedRequest {
   method: string;
@@ -121,17 +121,18 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply)
 
 /**
  * For a test file: `clientWith(onApi)` starts a scripted server answering the API with `onApi` and
- * gives a client of it whose retries wait milliseconds (and the server, `s`). Every server a test
- * starts is closed after it.
+ * gives a client of it whose retries wait milliseconds (and the server, `s`); `options.client`
+ * adjusts the client. Every server a test starts is closed after it.
  */
-export function useScriptedClient(): (onApi: Handler) => Promise<{ client: PortClient; s: ScriptedPortServer }> {
+export function useScriptedClient(): (onApi: Handler, options?: { client?: Partial<PortClientOptions> }) => Promise<{ client: PortClient; s: ScriptedPortServer }> {
   const started: ScriptedPortServer[] = [];
   afterEach(async () => {
     await Promise.all(started.splice(0).map((server) => server.close()));
   });
-  return async (onApi) => {
+  return async (onApi, options = {}) => {
     const server = await startScriptedPortServer({ onApi });
     started.push(server);
-    return { client: new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10 }), s: server };
+    const client = new PortClient({ baseUrl: server.url, clientId: "id", clientSecret: "secret-123456", baseDelayMs: 1, maxDelayMs: 10, ...options.client });
+    return { client, s: server };
   };
 }
