@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { orgLookupFromStack } from "./kinds";
+import { orgLookupFromStack } from "@port-portal/pulumi";
 import { loadStackConfig, parseConfigValue } from "./stacks/config";
 import { buildPortal } from "./stacks/portal";
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Command line: `ts-node --transpile-only emulator/main.ts [--port N] [--host H] [--state FILE]
  * [--client-id X --client-secret Y]`, with env fallbacks PORT_EMULATOR_PORT, PORT_EMULATOR_STATE,

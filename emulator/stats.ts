@@ -6,10 +6,13 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export class StatsCounter {
   private stats: EmulatorStats = { requests: 0, writes: 0, byRoute: {} };
 
-  /** `route` is the matched pattern ("GET /v1/blueprints/:id"); the token route is not a write. */
+  /**
+   * `route` is the matched pattern ("GET /v1/blueprints/:id"). Not writes: the token route, and
+   * searches, which Port takes as POSTs but which change nothing (apispec.yaml: /v1/entities/search).
+   */
   record(method: string, route: string, isTokenRoute: boolean): void {
     this.stats.requests += 1;
-    if (WRITE_METHODS.has(method) && !isTokenRoute) this.stats.writes += 1;
+    if (WRITE_METHODS.has(method) && !isTokenRoute && !route.endsWith("/search")) this.stats.writes += 1;
     this.stats.byRoute[route] = (this.stats.byRoute[route] ?? 0) + 1;
   }
 

@@ -39,7 +39,7 @@ export interface EmulatorOptions {
 export interface EmulatorStats {
   /** Every request except the /_emulator control routes. */
   requests: number;
-  /** POST/PUT/PATCH/DELETE requests, excluding the token route. */
+  /** POST/PUT/PATCH/DELETE requests, excluding the token route and searches (POSTs that change nothing). */
   writes: number;
   /** Request count per route pattern, e.g. "GET /v1/blueprints/:id". */
   byRoute: Record<string, number>;

@@ -23,3 +23,4 @@ export * from "./webhook/component";
 export * from "./integration/component";
 export * from "./entity/component";
 export * from "./blueprint/org-lookup";
+export type { PortComponentOptions } from "../core/components/port-component";

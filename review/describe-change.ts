@@ -9,7 +9,7 @@ import type { PortChange } from "./preview-digest";
  */
 type Doc = Record<string, any>;
 
-const VERBS = { create: "adds", update: "changes", replace: "replaces", delete: "deletes" } as const;
+const VERBS = { create: "adds", adopt: "adopts", update: "changes", replace: "replaces", delete: "deletes" } as const;
 
 export function kindName(change: PortChange): string {
   const doc: Doc = change.after ?? change.before ?? {};
@@ -29,7 +29,7 @@ export function objectName(doc: Doc | undefined): string {
 export function describeChange(change: PortChange): string[] {
   const name = kindName(change);
   const subject = `${name} ${objectName(change.after ?? change.before)}`;
-  if (change.op === "create") return [`adds ${subject}${titleOf(change.after)}`];
+  if (change.op === "create" || change.op === "adopt") return [`${VERBS[change.op]} ${subject}${titleOf(change.after)}`];
   if (change.op === "delete") return [`deletes ${subject}`];
   if (change.op === "replace") {
     const from = objectName(change.before);

@@ -1,3 +1,4 @@
+import { ADOPT_KEY } from "../core/providers/resource-logic";
 import { sameJson } from "../core/providers/canonical-json";
 
 /**
@@ -21,7 +22,8 @@ export interface PreviewDigest {
 
 /** A Port object's change, in the terms a reviewer reads. */
 export interface PortChange {
-  op: "create" | "update" | "replace" | "delete";
+  /** "adopt": a create of a component with `adopt`, which takes over the object Port holds. */
+  op: "create" | "adopt" | "update" | "replace" | "delete";
   /** Port's kind, e.g. "Blueprint", "Scorecard", "Page". */
   kind: string;
   before?: Record<string, unknown>;
@@ -59,7 +61,8 @@ export function portChanges(digest: PreviewDigest): PortChange[] {
     if (step.op !== "create" && step.op !== "update" && step.op !== "replace" && step.op !== "delete") continue;
     const before = inputsOf(step.oldState);
     const after = inputsOf(step.newState);
-    changes.push({ op: step.op, kind, before: step.op === "update" && sameJson(before, after) ? heldInPort(step.oldState, after) : before, after });
+    const op = step.op === "create" && step.newState?.inputs?.[ADOPT_KEY] ? "adopt" : step.op;
+    changes.push({ op, kind, before: step.op === "update" && sameJson(before, after) ? heldInPort(step.oldState, after) : before, after });
   }
   return changes;
 }
@@ -75,6 +78,6 @@ function heldInPort(state: PreviewStep["oldState"], after: Record<string, unknow
 
 function inputsOf(state: PreviewStep["oldState"]): Record<string, unknown> | undefined {
   if (!state?.inputs) return undefined;
-  const { __provider: _provider, ...inputs } = state.inputs;
+  const { __provider: _provider, [ADOPT_KEY]: _adopt, ...inputs } = state.inputs;
   return inputs;
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Everything a fresh clone needs: npm packages, then the Pulumi CLI and Node.js language host.
+# Everything a fresh clone needs: npm packages, the library's build (packages/pulumi/dist, which the
+# default portal and the test programs load as an installed package would be), then the Pulumi CLI
+# and Node.js language host.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -8,10 +10,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   # optional native packages (@swc/core) that the registry serves, which `npm ci` refuses.
   npm install --no-audit --no-fund --loglevel=error >&2
 fi
-# The provider stub is installed as a copy (see .npmrc); npm does not refresh a copy when its
-# source changes, so keep it in step here.
-stub=node_modules/@port-portal/provider-stub
-if ! diff -rq tools/provider-stub "$stub" >/dev/null 2>&1; then
-  rm -rf "$stub" && cp -R tools/provider-stub "$stub"
-fi
+# Incremental: a build with nothing changed takes a second or two.
+npx tsc -p packages/pulumi >&2
 bash tools/pulumi/ensure.sh >/dev/null

@@ -1,7 +1,5 @@
-import { Blueprint } from "../kinds";
-import { incidentArgs } from "./guide/actions";
-import { vulnerabilityArgs } from "./guide/dashboards";
-import { githubRepositoryArgs } from "./guide/ingestion";
+import { Blueprint } from "@port-portal/pulumi";
+import { incidentArgs, vulnerabilityArgs, githubRepositoryArgs } from "@port-portal/pulumi/guide";
 
 /**
  * The data model of the default portal, for the guide's five use cases: SDLC management

@@ -1,13 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, Folder, OrgLookup, Portal } from "../kinds";
+import { Action, Blueprint, Dashboard, Folder, OrgLookup, Portal } from "@port-portal/pulumi";
 import type { StackConfig } from "./config";
 import { DataModel, dataModel } from "./data-model";
-import { reportIncident, requestCloudResource, scaffoldService } from "./guide/actions";
-import { incidentOnDegradedHealth, notifyServiceChanges } from "./guide/automations";
-import { developersDashboard, homePage, rndManagersDashboard, securityDashboard } from "./guide/dashboards";
-import { githubIntegrationMapping, githubWebhook } from "./guide/ingestion";
-import { apiHealth, incidents, productionReadiness, serviceHealth } from "./guide/scorecards";
-import { portalTeamRoles } from "./guide/team-roles";
+import {
+  reportIncident,
+  requestCloudResource,
+  scaffoldService,
+  incidentOnDegradedHealth,
+  notifyServiceChanges,
+  developersDashboard,
+  homePage,
+  rndManagersDashboard,
+  securityDashboard,
+  githubIntegrationMapping,
+  githubWebhook,
+  apiHealth,
+  incidents,
+  productionReadiness,
+  serviceHealth,
+  portalTeamRoles,
+} from "@port-portal/pulumi/guide";
 import { seedEntities } from "./seed";
 
 /**

@@ -1,6 +1,6 @@
-import { Entity } from "../kinds";
+import { Entity } from "@port-portal/pulumi";
 import type { DataModel } from "./data-model";
-import { seedEnvironments } from "./guide/ingestion";
+import { seedEnvironments } from "@port-portal/pulumi/guide";
 
 /**
  * Seed entities, so a new portal's dashboards and scorecards show something: the environments

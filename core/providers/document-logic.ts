@@ -3,8 +3,18 @@ import type { PortClient } from "../client/port-client";
 import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { withUnmanagedKeys } from "./managed-keys";
-import { differingKeys, reconciledCreate } from "./reconcile";
-import { ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "./resource-logic";
+import { adoptExisting, differingKeys, reconciledCreate } from "./reconcile";
+import {
+  ADOPTED_FROM_KEY,
+  ADOPT_KEY,
+  ALLOW_DATA_LOSS_KEY,
+  PORT_META_FIELDS,
+  ResourceLogic,
+  checkFailures,
+  containsUnknown,
+  withBookkeeping,
+  withoutPulumiKeys,
+} from "./resource-logic";
 
 /**
  * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
@@ -18,7 +28,8 @@ import { ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, co
  * - create is reconciled with what Port holds when its answer is lost or Port says it exists (reconcile.ts);
  * - delete of an object already gone is done;
  * - the component's `allowDataLoss` flags (ALLOW_DATA_LOSS_KEY) are kept in state for `remove` to
- *   read; a change of flags alone is an update that writes nothing to Port.
+ *   read; a change of flags alone is an update that writes nothing to Port;
+ * - with `adopt` (ADOPT_KEY), create takes over the object Port holds (reconcile.ts's adoptExisting).
  */
 export type PortDocument = Record<string, unknown>;
 
@@ -45,6 +56,8 @@ export interface DocumentKind {
   replaceOn?: string[];
   /** Normal form for comparison, e.g. sorting lists whose order Port ignores. */
   normalize?(doc: PortDocument): PortDocument;
+  /** What kind of object a document is where one kind has several (a page's type), for adoption to refuse another. */
+  shapeOf?(doc: PortDocument): string;
   /** Extra asynchronous checks (e.g. JQ compilation), as problems with field and message. */
   extraProblems?(spec: PortDocument, name: string): Promise<{ field: string; message: string }[]>;
   api: DocumentApi;
@@ -62,8 +75,10 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
     const { managedKeys: _managed, ...doc } = withoutPulumiKeys(outputs);
     return doc;
   };
-  const withFlags = (doc: PortDocument, from: PortDocument) => (from[ALLOW_DATA_LOSS_KEY] ? { ...doc, [ALLOW_DATA_LOSS_KEY]: from[ALLOW_DATA_LOSS_KEY] } : doc);
-  const outputsOf = (portDoc: PortDocument, spec: PortDocument, inputs: PortDocument) => withFlags({ ...portDoc, managedKeys: Object.keys(spec).sort() }, inputs);
+  const outputsOf = (portDoc: PortDocument, spec: PortDocument, from: PortDocument) => withBookkeeping({ ...portDoc, managedKeys: Object.keys(spec).sort() }, from);
+  /** What the create would send, given what Port holds, and the top-level keys where Port differs from it. */
+  const differences = (spec: PortDocument, existing: PortDocument) =>
+    differingKeys(normal(clientPart(withUnmanagedKeys(spec, existing, undefined, serverFields))) as PortDocument, normal(clientPart(existing)) as PortDocument);
 
   return {
     async check(_olds, news) {
@@ -74,7 +89,7 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const value = result.value as PortDocument;
       const extra = containsUnknown(value) || !kind.extraProblems ? [] : await kind.extraProblems(value, name);
       if (extra.length > 0) return { failures: checkFailures(extra) };
-      return { inputs: withFlags(value, news) };
+      return { inputs: news[ADOPT_KEY] ? { ...withBookkeeping(value, news), [ADOPT_KEY]: true } : withBookkeeping(value, news) };
     },
 
     async diff(id, olds, news) {
@@ -101,16 +116,31 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
         what: `${kind.kind} "${kind.nameOf(spec)}"`,
         create: () => kind.api.create(client, spec),
         read: () => kind.api.get(client, id, spec),
-        differences: (existing) =>
-          differingKeys(normal(clientPart(withUnmanagedKeys(spec, existing, undefined, serverFields))) as PortDocument, normal(clientPart(existing)) as PortDocument),
+        differences: (existing) => differences(spec, existing),
       });
       return { id, outs: outputsOf(created, spec, inputs) };
+    },
+
+    async adopt(client, inputs) {
+      const spec = withoutPulumiKeys(inputs);
+      const id = kind.idOf(spec);
+      const { held, result } = await adoptExisting({
+        what: `${kind.kind} "${kind.nameOf(spec)}"`,
+        read: () => kind.api.get(client, id, spec),
+        shapeProblem: (existing) => {
+          const [declared, found] = [kind.shapeOf?.(spec), kind.shapeOf?.(existing)];
+          return declared !== found ? `is ${found}, where the code declares ${declared}` : undefined;
+        },
+        differences: (existing) => differences(spec, existing),
+        write: (existing) => kind.api.replace(client, id, clientPart(withUnmanagedKeys(spec, existing, undefined, serverFields)), existing),
+      });
+      return { id, outs: { ...outputsOf(result, spec, inputs), [ADOPTED_FROM_KEY]: held } };
     },
 
     async read(client, id, props) {
       const current = await kind.api.get(client, id, props);
       if (!current) return {};
-      return { id, props: withFlags({ ...current, managedKeys: props.managedKeys }, props) };
+      return { id, props: withBookkeeping({ ...current, managedKeys: props.managedKeys }, props) };
     },
 
     async update(client, id, olds, news) {
@@ -119,9 +149,10 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const current = (await kind.api.get(client, id, olds)) ?? portPart(olds);
       const body = clientPart(withUnmanagedKeys(spec, current, olds.managedKeys as string[] | undefined, serverFields));
       // Only the bookkeeping changed (the keys managed, the flags): nothing to send to Port.
-      if (JSON.stringify(normal(body)) === JSON.stringify(normal(clientPart(current)))) return { outs: outputsOf(current, spec, news) };
+      const from = { ...news, [ADOPTED_FROM_KEY]: olds[ADOPTED_FROM_KEY] };
+      if (JSON.stringify(normal(body)) === JSON.stringify(normal(clientPart(current)))) return { outs: outputsOf(current, spec, from) };
       const updated = await kind.api.replace(client, id, body, current);
-      return { outs: outputsOf(updated, spec, news) };
+      return { outs: outputsOf(updated, spec, from) };
     },
 
     async delete(client, id, props) {

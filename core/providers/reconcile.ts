@@ -51,3 +51,37 @@ export function differingKeys(desired: Record<string, unknown>, current: Record<
     .filter((key) => JSON.stringify(canonical(desired[key])) !== JSON.stringify(canonical(current[key])))
     .sort();
 }
+
+/**
+ * Taking over an object Port already holds (a component with `adopt`), instead of creating it:
+ * - nothing there: fails, naming the object, before any write;
+ * - an object of another shape (an automation where the code has a self-service action, a
+ *   catalog page where it has a dashboard): fails the same way;
+ * - otherwise what Port holds is kept as it was adopted, and the code is applied to it: no write
+ *   when it already matches, one update when it does not.
+ */
+export interface Adoption<T> {
+  /** The kind and identifier, for messages, e.g. `Scorecard "readiness"`. */
+  what: string;
+  read(): Promise<T | undefined>;
+  /** Why the object Port holds is not of the shape the code declares, if it is not. */
+  shapeProblem?(existing: T): string | undefined;
+  differences(existing: T): string[];
+  /** Applies the code to the object Port holds; resolves with it as Port then holds it. */
+  write(existing: T): Promise<T>;
+}
+
+export async function adoptExisting<T>(op: Adoption<T>): Promise<{ held: T; result: T }> {
+  const existing = await op.read();
+  if (existing === undefined) {
+    throw new Error(`${op.what} is to be adopted, but Port holds no such object. Nothing was changed in Port. Check the identifier, or remove \`adopt\` to create it.`);
+  }
+  const shape = op.shapeProblem?.(existing);
+  if (shape) {
+    throw new Error(
+      `${op.what} is to be adopted, but the object Port holds with that identifier ${shape}. Nothing was changed in Port. Declare it as what it is, or give the component another identifier.`,
+    );
+  }
+  const result = op.differences(existing).length === 0 ? existing : await op.write(existing);
+  return { held: existing, result };
+}

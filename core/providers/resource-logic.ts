@@ -31,6 +31,12 @@ export interface ResourceLogic {
   read(client: PortClient, id: string, props: Record<string, any>): Promise<{ id?: string; props?: Record<string, any> }>;
   update(client: PortClient, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ outs: Record<string, any> }>;
   delete(client: PortClient, id: string, props: Record<string, any>): Promise<void>;
+  /**
+   * Create for a component with `adopt`: take over the object Port holds instead (reconcile.ts's
+   * adoptExisting). Kinds whose create always takes over what Port holds (users, permissions,
+   * integration mappings) have none: their create is the adoption.
+   */
+  adopt?(client: PortClient, inputs: Record<string, any>): Promise<{ id: string; outs: Record<string, any> }>;
 }
 
 /** The placeholder Pulumi sends during preview for values that are not known yet. */
@@ -53,13 +59,29 @@ export function withoutMeta<T extends Record<string, unknown>>(doc: T): T {
   return out;
 }
 
-/** Inputs without Pulumi's own bookkeeping keys (`__provider`). */
 /**
  * Where a component's `allowDataLoss` flags travel: a `__` key, which Pulumi keeps in state (so a
  * delete reads the flags last applied) and which is never sent to Port.
  */
 export const ALLOW_DATA_LOSS_KEY = "__allowDataLoss";
 
+/** Where a component's `adopt` option travels (core/components/port-component.ts): create takes over the object Port holds. */
+export const ADOPT_KEY = "__adopt";
+
+/** What an adopted object was in Port before the code was applied to it, kept in state for the record. */
+export const ADOPTED_FROM_KEY = "__adoptedFrom";
+
+/** The bookkeeping a provider carries from its inputs (or last outputs) into its outputs. */
+const CARRIED_KEYS = [ALLOW_DATA_LOSS_KEY, ADOPTED_FROM_KEY];
+
+/** `doc` with the bookkeeping keys `from` has (never sent to Port: they start with `__`). */
+export function withBookkeeping(doc: Record<string, any>, from: Record<string, any>): Record<string, any> {
+  const out = { ...doc };
+  for (const key of CARRIED_KEYS) if (from[key] !== undefined) out[key] = from[key];
+  return out;
+}
+
+/** Inputs without Pulumi's own bookkeeping keys (`__provider`) and ours. */
 export function withoutPulumiKeys(props: Record<string, any>): Record<string, any> {
   const out: Record<string, any> = {};
   for (const [key, value] of Object.entries(props)) if (!key.startsWith("__")) out[key] = value;

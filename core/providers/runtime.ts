@@ -1,16 +1,17 @@
 import { ConfigSource, clientFor, resolveConnection } from "./port-connection";
 import { KINDS, type ProviderKind, isProviderKind } from "../../kinds/registry";
 import { withoutEchoedTrace } from "./quiet-errors";
+import { ADOPT_KEY } from "./resource-logic";
 
 /**
- * The entry point the stub in tools/provider-stub loads in Pulumi's provider process: it adapts
+ * What the provider objects (provider-object.ts) load in Pulumi's provider process: it adapts
  * each kind's logic (kinds/registry.ts) to Pulumi's dynamic provider interface and supplies the
  * client.
  */
 let stackConfig: ConfigSource | undefined;
 const adapters = new Map<ProviderKind, ReturnType<typeof adapterFor>>();
 
-/** The provider for a kind, built once per process (the stub asks for it on every call). */
+/** The provider for a kind, built once per process (the provider object asks for it on every call). */
 export function providerFor(kind: ProviderKind) {
   let adapter = adapters.get(kind);
   if (!adapter) {
@@ -30,7 +31,7 @@ function adapterFor(kind: ProviderKind) {
     },
     check: (olds: any, news: any) => withoutEchoedTrace(async () => withoutPropertyDumps(await logic.check(olds, news))),
     diff: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.diff(id, olds, news, client)),
-    create: (inputs: any) => withoutEchoedTrace(() => logic.create(client(), inputs)),
+    create: (inputs: any) => withoutEchoedTrace(() => (inputs[ADOPT_KEY] && logic.adopt ? logic.adopt(client(), inputs) : logic.create(client(), inputs))),
     read: (id: string, props: any) => withoutEchoedTrace(() => logic.read(client(), id, props)),
     update: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.update(client(), id, olds, news)),
     delete: (id: string, props: any) => withoutEchoedTrace(() => logic.delete(client(), id, props)),

@@ -92,12 +92,12 @@ describe("Action", () => {
     expect(problems).toEqual([]);
   });
 
-  it("serializes the shared provider as a one-line require of the stub package", async () => {
+  it("serializes the shared provider as a one-line require of the package's provider module", async () => {
     const { Action } = components;
     const action = await declared(components, () => new Action("scaffold", { identifier: "scaffold", trigger: { operation: "CREATE" }, invocationMethod: kafka }));
     await valueOf(action.resource.urn);
     const provider: string = registered.find((r) => r.type.endsWith("port:Action"))!.inputs.__provider;
-    expect(provider).toContain(`require("@port-portal/provider-stub/action.js")`);
+    expect(provider).toContain(`require("@port-portal/pulumi/providers/action")`);
     expect(provider.length).toBeLessThan(600);
   });
 

@@ -5,7 +5,7 @@ import { ExistingObject } from "../../core/components/references";
 import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
 import { knownSpecProblems } from "../../core/components/plain-input";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 import { actionProblems } from "./checks";
 import type { ActionAllowDataLoss } from "./guards";
@@ -60,7 +60,7 @@ export class Action extends PortComponent {
   /** The dynamic resource. */
   readonly resource: ActionResource;
 
-  constructor(name: string, args: ActionArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: ActionArgs, opts?: PortComponentOptions) {
     super("Action", name, opts);
     this.declaredIdentifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : undefined;
 

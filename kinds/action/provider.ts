@@ -15,11 +15,16 @@ import { ALLOW_DATA_LOSS_KEY, type ResourceLogic } from "../../core/providers/re
  * in the invocation method, `{jqQuery}` values, automation conditions) is compiled at check time.
  */
 
-/** Lists whose order Port ignores: compared as sets so reordering them in code is no change. */
+/**
+ * Lists whose order Port ignores, compared as sets so reordering them in code is no change; and no
+ * `required` list the same as an empty one (apispec.yaml, /v1/actions: `userInputs.required` is
+ * optional, and either way no input is required).
+ */
 function normalize(doc: PortDocument): PortDocument {
   const out = structuredClone(doc);
   const trigger = out.trigger as Record<string, any> | undefined;
   const userInputs = trigger?.userInputs as Record<string, any> | undefined;
+  if (userInputs && userInputs.required === undefined) userInputs.required = [];
   if (Array.isArray(userInputs?.required)) userInputs.required = asSet(userInputs.required);
   for (const input of Object.values((userInputs?.properties ?? {}) as Record<string, Record<string, unknown>>)) {
     if (Array.isArray(input.dependsOn)) input.dependsOn = asSet(input.dependsOn as string[]);
@@ -36,6 +41,7 @@ function kindOf(kind: "Action" | "Automation", schema: typeof ActionSpec | typeo
     nameOf: (spec) => String(spec.identifier ?? "(no identifier)"),
     serverFields: ["id"],
     normalize,
+    shapeOf: (doc) => ((doc.trigger as { type?: string } | undefined)?.type === "automation" ? "an automation" : "a self-service action"),
     extraProblems: (spec, name) => jqProblems(kind, name, actionJqFields(spec)),
     api: {
       get: (client, id) => getAction(client, id),

@@ -5,7 +5,7 @@ import { ActionBlueprint, InvocationMethodArgs, blueprintReferences, blueprintVa
 import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
 import { knownSpecProblems } from "../../core/components/plain-input";
-import { PortComponent } from "../../core/components/port-component";
+import { PortComponent, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 import { automationProblems } from "../action/checks";
 import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
@@ -56,7 +56,7 @@ export class Automation extends PortComponent {
   /** The dynamic resource. */
   readonly resource: ActionResource;
 
-  constructor(name: string, args: AutomationArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: AutomationArgs, opts?: PortComponentOptions) {
     super("Automation", name, opts);
     const declaredIdentifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : undefined;
 

@@ -55,12 +55,12 @@ describe("Blueprint", () => {
     expect(await valueOf(service.identifier)).toBe("service");
   });
 
-  it("serializes the provider as a one-line require of the stub package, not as code", async () => {
+  it("serializes the provider as a one-line require of the package's provider module, not as code", async () => {
     const { Blueprint } = components;
     const squad = await declared(components, () => new Blueprint("squad", { identifier: "squad", title: "Squad", schema: { properties: {} } }));
     await valueOf(squad.resource.urn);
     const provider: string = registered.find((r) => r.type.endsWith("port:Blueprint"))!.inputs.__provider;
-    expect(provider).toContain(`require("@port-portal/provider-stub/blueprint.js")`);
+    expect(provider).toContain(`require("@port-portal/pulumi/providers/blueprint")`);
     expect(provider).not.toContain("PortClient");
     expect(provider).not.toContain("clientSecret");
     expect(provider.length).toBeLessThan(600);

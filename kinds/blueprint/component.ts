@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss } from "./guards";
 import { BlueprintSpec, BlueprintSpecInput } from "./schema";
 import type { DeepInput } from "../../core/components/input-types";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 import { blueprintPathProblems } from "./checks";
 import type { PortalModel } from "../../core/components/portal-model";
@@ -56,7 +56,7 @@ export class Blueprint extends PortComponent {
   /** The args as written in code, so components using this blueprint (entities, mappings) can check property and relation names. */
   readonly args: BlueprintArgs;
 
-  constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: BlueprintArgs, opts?: PortComponentOptions) {
     super("Blueprint", name, opts);
     this.args = args;
     const portal = this.portal;

@@ -7,17 +7,15 @@ import { jqProblems } from "../../core/schemas/jq";
 import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, sameDocument } from "./document";
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./guards";
 import { sameJson } from "../../core/providers/canonical-json";
-import { differingKeys, reconciledCreate } from "../../core/providers/reconcile";
-import { ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { adoptExisting, differingKeys, reconciledCreate } from "../../core/providers/reconcile";
+import { ADOPTED_FROM_KEY, ADOPT_KEY, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * Outputs: the blueprint as Port holds it (so `pulumi refresh` shows drift), plus the keys the
  * code managed when it last applied (see blueprint-document.ts).
  */
-function outputsOf(portDoc: PortDocument, spec: PortDocument, inputs: Record<string, any>): Record<string, any> {
-  const outs: Record<string, any> = { ...comparable(portDoc), managedKeys: managedKeysOf(spec) };
-  if (inputs[ALLOW_DATA_LOSS_KEY]) outs[ALLOW_DATA_LOSS_KEY] = inputs[ALLOW_DATA_LOSS_KEY];
-  return outs;
+function outputsOf(portDoc: PortDocument, spec: PortDocument, from: Record<string, any>): Record<string, any> {
+  return withBookkeeping({ ...comparable(portDoc), managedKeys: managedKeysOf(spec) }, from);
 }
 
 function portPart(outputs: Record<string, any>): PortDocument {
@@ -53,6 +51,7 @@ export const blueprintLogic: ResourceLogic = {
     const jq = containsUnknown(calculations) ? [] : await jqProblems("Blueprint", String(spec.identifier), calculations);
     if (jq.length > 0) return { failures: checkFailures(jq) };
     if (news[ALLOW_DATA_LOSS_KEY]) inputs[ALLOW_DATA_LOSS_KEY] = news[ALLOW_DATA_LOSS_KEY];
+    if (news[ADOPT_KEY]) inputs[ADOPT_KEY] = true;
     return { inputs };
   },
 
@@ -85,12 +84,22 @@ export const blueprintLogic: ResourceLogic = {
     return { id: String(created.identifier), outs: outputsOf(created, spec, inputs) };
   },
 
+  async adopt(client, inputs) {
+    const spec = specPart(inputs);
+    const identifier = String(spec.identifier);
+    const { held, result } = await adoptExisting({
+      what: `Blueprint "${identifier}"`,
+      read: () => getBlueprint(client, identifier),
+      differences: (existing) => differingKeys(comparable(desiredDocument(spec, existing)), comparable(existing)),
+      write: (existing) => replaceBlueprint(client, identifier, desiredDocument(spec, existing) as any),
+    });
+    return { id: identifier, outs: { ...outputsOf(result, spec, inputs), [ADOPTED_FROM_KEY]: held } };
+  },
+
   async read(client, id, props) {
     const current = await getBlueprint(client, identifierOf(id, props));
     if (!current) return {}; // gone from Port: the engine drops it from state
-    const outs: Record<string, any> = { ...comparable(current), managedKeys: props.managedKeys };
-    if (props[ALLOW_DATA_LOSS_KEY]) outs[ALLOW_DATA_LOSS_KEY] = props[ALLOW_DATA_LOSS_KEY];
-    return { id, props: outs };
+    return { id, props: withBookkeeping({ ...comparable(current), managedKeys: props.managedKeys }, props) };
   },
 
   async update(client, id, olds, news) {
@@ -100,7 +109,8 @@ export const blueprintLogic: ResourceLogic = {
     const current = (await getBlueprint(client, identifier)) ?? portPart(olds);
     const body = desiredDocument(spec, current, olds.managedKeys as ManagedKeys | undefined);
     // Only the bookkeeping changed (the keys managed, the data-loss flag): nothing to send to Port.
-    if (sameDocument(body, current)) return { outs: outputsOf(current, spec, news) };
+    const from = { ...news, [ADOPTED_FROM_KEY]: olds[ADOPTED_FROM_KEY] };
+    if (sameDocument(body, current)) return { outs: outputsOf(current, spec, from) };
     const retyped = retypedProperties(current, body);
     if (retyped.length > 0) {
       // Port cannot change a property's type in place (diff made sure it is allowed): drop it first.
@@ -111,7 +121,7 @@ export const blueprintLogic: ResourceLogic = {
     }
     // A new identifier in the body renames the blueprint: the first PUT above already did.
     const updated = await replaceBlueprint(client, retyped.length > 0 ? String(body.identifier) : identifier, body as any);
-    return { outs: outputsOf(updated, spec, news) };
+    return { outs: outputsOf(updated, spec, from) };
   },
 
   async delete(client, id, props) {

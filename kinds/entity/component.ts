@@ -5,7 +5,7 @@ import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
 import { type BlueprintRef, resolveBlueprint } from "../blueprint/refs";
 import { declaredFields, entityValueProblems } from "../blueprint/fields";
 import type { DeepInput } from "../../core/components/input-types";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import { ExistingObject } from "../../core/components/references";
 import { Team } from "../team/component";
 
@@ -59,7 +59,7 @@ export class Entity extends PortComponent {
   /** The dynamic resource. */
   readonly resource: EntityResource;
 
-  constructor(name: string, args: EntityArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: EntityArgs, opts?: PortComponentOptions) {
     super("Entity", name, opts);
     const blueprint = resolveBlueprint(args.blueprint, this.portal, { from: this.component, field: "blueprint" });
     this.declaredBlueprint = blueprint.declared ?? (blueprint.known === PLACEHOLDER_IDENTIFIER ? undefined : blueprint.known);

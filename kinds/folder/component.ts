@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FolderSpec, MAX_FOLDER_DEPTH } from "./schema";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 
 /** Something of this program in the catalog sidebar: a `Folder` or a `Dashboard`. */
 export interface SidebarItem {
@@ -60,7 +60,7 @@ export class Folder extends PortComponent implements SidebarItem {
   readonly path: string[];
   readonly resource: FolderResource;
 
-  constructor(name: string, args: FolderArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: FolderArgs, opts?: PortComponentOptions) {
     super("Folder", name, opts);
     const component = this.component;
     this.declaredIdentifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : undefined;

@@ -4,7 +4,7 @@ import { jqStringLiteral } from "../../core/schemas/jq-expression";
 import { Blueprint } from "../blueprint/component";
 import { declaredFields, unknownPropertyProblems, unknownRelationProblems } from "../blueprint/fields";
 import type { DeepInput } from "../../core/components/input-types";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import { ExistingBlueprint, type ResolvedBlueprint, resolveBlueprint } from "../blueprint/refs";
 
 /** The keys the schema names (its catch-all index signature left out). */
@@ -67,7 +67,7 @@ export class IntegrationMapping extends PortComponent {
   /** The dynamic resource. */
   readonly resource: IntegrationMappingResource;
 
-  constructor(name: string, args: IntegrationMappingArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: IntegrationMappingArgs, opts?: PortComponentOptions) {
     super("IntegrationMapping", name, opts);
     if (typeof args.installationId === "string") this.model.declareIntegrationMapping(args.installationId, this.component);
     // References are recorded once, by the first pass.

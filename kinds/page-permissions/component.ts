@@ -3,7 +3,7 @@ import { PagePermissionGroupInput, PagePermissionsSpec } from "./schema";
 import type { RefMode } from "../../core/components/references";
 import { sidebarRefInput, sidebarRefKnown, type SidebarItem } from "../folder/component";
 import { referPeopleIn, withPeopleValues, type WithPeopleRefs } from "../user/refs";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 
 /** Who holds a page permission: users (`User`s or emails), roles and teams (`Team`s or names). A list left out is empty. */
 export type PagePermissionGroupArgs = WithPeopleRefs<PagePermissionGroupInput>;
@@ -35,7 +35,7 @@ export class PagePermissions extends PortComponent {
   readonly page: pulumi.Output<string>;
   readonly resource: PagePermissionsResource;
 
-  constructor(name: string, args: PagePermissionsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: PagePermissionsArgs, opts?: PortComponentOptions) {
     super("PagePermissions", name, opts);
     const blocks = { read: args.read, update: args.update };
     referPeopleIn(blocks, "", this.component, this.portal);

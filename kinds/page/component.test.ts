@@ -4,7 +4,7 @@ import { catalogPage } from "./real-pages.test-data";
 // Dashboard, Folder and PagePermissions under Pulumi's own mocks: exact types, names, parents and inputs.
 const registered = recordRegistrations();
 
-type Guide = typeof import("../../stacks/guide/dashboards");
+type Guide = typeof import("../../guide/dashboards");
 let components: Components;
 let guide: Guide;
 
@@ -25,7 +25,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 beforeAll(async () => {
   components = await import("..");
-  guide = await import("../../stacks/guide/dashboards");
+  guide = await import("../../guide/dashboards");
 });
 
 beforeEach(() => {

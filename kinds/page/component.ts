@@ -4,7 +4,7 @@ import { HOME_PAGE_IDENTIFIER, HomePageSpec, PageSpec, entityPageIdentifier } fr
 import { Blueprint } from "../blueprint/component";
 import { Folder, sidebarRefInput, sidebarRefKnown, type SidebarItem, type SidebarRef } from "../folder/component";
 import { PagePermissions, type PagePermissionGroupArgs } from "../page-permissions/component";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
 import { resolveBlueprint } from "../blueprint/refs";
@@ -136,7 +136,7 @@ export class Dashboard extends PortComponent implements SidebarItem {
   /** The page's permissions, when `readPermissions` is given. */
   readonly permissions: PagePermissions | undefined;
 
-  constructor(name: string, args: DashboardArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: DashboardArgs, opts?: PortComponentOptions) {
     super("Dashboard", name, opts);
     const component = this.component;
     const { page: _page, identifier, readPermissions, ...content } = args;

@@ -34,6 +34,7 @@ const pageDocumentLogic = documentLogic({
   // A page keeps its type in Port; a dashboard cannot become the home page in place.
   replaceOn: ["type"],
   normalize: normalizePage,
+  shapeOf: (doc) => (doc.type === "dashboard" ? "a dashboard" : `a ${String(doc.type)} page`),
   api: {
     get: (client: PortClient, id) => getPage(client, id),
     create: (client, spec) => createPage(client, spec as PortPageBody),
@@ -68,6 +69,9 @@ export const pageLogic: ResourceLogic = {
     const spec = withoutPulumiKeys(inputs);
     return adopts(spec) ? adopt(client, spec) : pageDocumentLogic.create(client, spec);
   },
+
+  // Home and entity pages are always adopted; a dashboard with `adopt` is taken over like any document.
+  adopt: (client, inputs) => (adopts(inputs) ? adopt(client, withoutPulumiKeys(inputs)) : pageDocumentLogic.adopt!(client, inputs)),
 
   async read(client, id, props) {
     const result = await pageDocumentLogic.read(client, id, withoutOriginal(props));

@@ -3,7 +3,7 @@ import { ActionPermissionsSpec, ActionPermissionsSpecInput } from "./schema";
 import type { ExistingAction } from "../action/component";
 import type { RefMode } from "../../core/components/references";
 import { identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent, type WithPeopleRefs } from "../user/refs";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 
 /**
@@ -38,7 +38,7 @@ export class ActionPermissions extends PortComponent {
   readonly action: pulumi.Output<string>;
   readonly resource: ActionPermissionsResource;
 
-  constructor(name: string, args: ActionPermissionsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: ActionPermissionsArgs, opts?: PortComponentOptions) {
     super("ActionPermissions", name, opts);
     const declared = permissionsDocument(args, this.portal, "declared");
     if (isKnownIdentifier(declared.action)) this.model.declarePermissionScope(`action "${declared.action}"`, this.component);

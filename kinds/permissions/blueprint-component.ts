@@ -3,7 +3,7 @@ import { BlueprintPermissionsSpec, BlueprintPermissionsSpecInput } from "./schem
 import type { RefMode } from "../../core/components/references";
 import type { ExistingBlueprint } from "../blueprint/refs";
 import { identifierValue, isKnownIdentifier, referPeopleIn, withPeopleValues, type IdentifiedComponent, type WithPeopleRefs } from "../user/refs";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 
 /**
@@ -35,7 +35,7 @@ export class BlueprintPermissions extends PortComponent {
   readonly blueprint: pulumi.Output<string>;
   readonly resource: BlueprintPermissionsResource;
 
-  constructor(name: string, args: BlueprintPermissionsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: BlueprintPermissionsArgs, opts?: PortComponentOptions) {
     super("BlueprintPermissions", name, opts);
     const declared = permissionsDocument(args, this.portal, "declared");
     if (isKnownIdentifier(declared.blueprint)) this.model.declarePermissionScope(`blueprint "${declared.blueprint}"`, this.component);

@@ -4,13 +4,13 @@ import { Components, declared, problemsOf, recordRegistrations, valueOf } from "
 // Components under Pulumi's own mocks: exact types, names, parents and inputs, no engine.
 const registered = recordRegistrations();
 
-type Guide = typeof import("../../stacks/guide/scorecards");
+type Guide = typeof import("../../guide/scorecards");
 let components: Components;
 let guide: Guide;
 
 beforeAll(async () => {
   components = await import("..");
-  guide = await import("../../stacks/guide/scorecards");
+  guide = await import("../../guide/scorecards");
 });
 
 beforeEach(() => {
@@ -91,11 +91,11 @@ describe("Scorecard", () => {
     });
   });
 
-  it("serializes the provider as a one-line require of the stub package, not as code", async () => {
+  it("serializes the provider as a one-line require of the package's provider module, not as code", async () => {
     const scorecard = await declared(components, () => new components.Scorecard("readiness", { identifier: "readiness", title: "Readiness", blueprint: "_team", rules: [] }));
     await valueOf(scorecard.resource.urn);
     const provider: string = registered.find((r) => r.type.endsWith("port:Scorecard"))!.inputs.__provider;
-    expect(provider).toContain(`require("@port-portal/provider-stub/scorecard.js")`);
+    expect(provider).toContain(`require("@port-portal/pulumi/providers/scorecard")`);
     expect(provider.length).toBeLessThan(600);
   });
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScorecardSpec, ScorecardSpecInput } from "./schema";
 import type { DeepInput } from "../../core/components/input-types";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import { scorecardProblems } from "./checks";
 import { type BlueprintRef, resolveBlueprint } from "../blueprint/refs";
 
@@ -37,7 +37,7 @@ export class Scorecard extends PortComponent {
   /** The dynamic resource. */
   readonly resource: ScorecardResource;
 
-  constructor(name: string, args: ScorecardArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: ScorecardArgs, opts?: PortComponentOptions) {
     super("Scorecard", name, opts);
     const blueprint = resolveBlueprint(args.blueprint, this.portal, { from: this.component, field: "blueprint" });
     if (typeof args.identifier === "string") this.model.declareScorecard(blueprint.declared ?? blueprint.known, args.identifier, this.component);

@@ -277,7 +277,7 @@ describe("TeamRoles", () => {
 
   it("builds the guide's plan: admins and moderators in the platform team, developers in product, owners updating their services", async () => {
     const { Blueprint } = components;
-    const { portalTeamRoles, SERVICE_OWNERSHIP } = await import("../../stacks/guide/team-roles");
+    const { portalTeamRoles, SERVICE_OWNERSHIP } = await import("../../guide/team-roles");
     // declared() rejects with the problems when the portal check fails.
     const roles = await declared(
       components,

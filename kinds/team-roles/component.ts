@@ -8,7 +8,7 @@ import { BlueprintPermissions, type BlueprintPermissionsArgs } from "../permissi
 import { PagePermissions, type PagePermissionsArgs } from "../page-permissions/component";
 import { identifierValue, isKnownIdentifier, withPeopleValues, type IdentifiedComponent } from "../user/refs";
 import { isPlain } from "../../core/components/plain-input";
-import { PortComponent } from "../../core/components/port-component";
+import { PortComponent, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 import { Blueprint } from "../blueprint/component";
 import { PLACEHOLDER_IDENTIFIER } from "../../core/components/references";
@@ -77,7 +77,7 @@ export class TeamRoles extends PortComponent {
   /** Who can do what, as declared (names, emails, roles and identifiers known at preview). */
   readonly access: Record<string, unknown>;
 
-  constructor(name: string, args: TeamRolesArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: TeamRolesArgs, opts?: PortComponentOptions) {
     super("TeamRoles", name, opts);
     const component = this.component;
     const portal = this.portal;

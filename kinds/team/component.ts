@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TeamSpec, TeamSpecInput } from "./schema";
 import { ExistingObject } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 
 /** Port's team, as typed args: name, description, and (optionally) its members' emails. */
 export type TeamArgs = { [K in keyof TeamSpecInput]: DeepInput<TeamSpecInput[K]> };
@@ -43,7 +43,7 @@ export class Team extends PortComponent {
   /** The dynamic resource. */
   readonly resource: TeamResource;
 
-  constructor(name: string, args: TeamArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: TeamArgs, opts?: PortComponentOptions) {
     super("Team", name, opts);
     this.declaredName = typeof args.name === "string" ? args.name : undefined;
     if (this.declaredName !== undefined) this.model.declareTeam(this.declaredName, this.component);

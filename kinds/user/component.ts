@@ -4,7 +4,7 @@ import type { RefMode } from "../../core/components/references";
 import type { DeepInput } from "../../core/components/input-types";
 import { identifierValue, referPeopleIn, roleValue, teamValue, type IdentifiedComponent, type TeamRef } from "./refs";
 import { ExistingObject } from "../../core/components/references";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 import type { Portal } from "../../core/components/portal";
 
 /** A blueprint to moderate: a `Blueprint`, `Blueprint.existing(...)`, or an identifier. */
@@ -51,7 +51,7 @@ export class User extends PortComponent {
   readonly declaredEmail: string | undefined;
   readonly resource: UserResource;
 
-  constructor(name: string, args: UserArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: UserArgs, opts?: PortComponentOptions) {
     super("User", name, opts);
     this.declaredEmail = typeof args.email === "string" ? args.email : undefined;
     if (this.declaredEmail !== undefined) this.model.declareUser(this.declaredEmail, this.component);

@@ -6,7 +6,7 @@ import { type BlueprintRef, type ResolvedBlueprint, resolveBlueprint } from "../
 import { declaredFields, unknownPropertyProblems, unknownRelationProblems } from "../blueprint/fields";
 import type { DeepInput } from "../../core/components/input-types";
 import { isPlain } from "../../core/components/plain-input";
-import { PortComponent, PortResource } from "../../core/components/port-component";
+import { PortComponent, PortResource, type PortComponentOptions } from "../../core/components/port-component";
 
 /** The blueprint a mapping writes: a `Blueprint` (checked and ordered), `Blueprint.existing(...)` or an identifier. */
 export type WebhookMappingBlueprint = BlueprintRef;
@@ -46,7 +46,7 @@ export class Webhook extends PortComponent {
   /** The dynamic resource. */
   readonly resource: WebhookResource;
 
-  constructor(name: string, args: WebhookArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: WebhookArgs, opts?: PortComponentOptions) {
     super("Webhook", name, opts);
     if (typeof args.identifier === "string") this.model.declareWebhook(args.identifier, this.component);
     const identifier = typeof args.identifier === "string" ? this.portal.qualify(args.identifier) : args.identifier;

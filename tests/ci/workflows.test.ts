@@ -48,6 +48,16 @@ describe("CI workflows", () => {
     }
   });
 
+  it.each(["deploy.yml", "preview.yml"])("%s installs the Pulumi CLI with Pulumi's own action, before the first npm step of every job that has one", (file) => {
+    for (const [name, job] of Object.entries(load(file).jobs)) {
+      const firstNpm = job.steps.findIndex((s) => npmScripts(s.run ?? "").length > 0);
+      if (firstNpm < 0) continue;
+      const install = job.steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@"));
+      expect([name, install >= 0 && install < firstNpm]).toEqual([name, true]);
+      expect([name, job.steps.some((s) => s.uses?.startsWith("actions/setup-go@"))]).toEqual([name, false]);
+    }
+  });
+
   it("previews every stack on pull requests and posts one comment", () => {
     const workflow = load("preview.yml");
     expect(Object.keys(workflow.on)).toEqual(["pull_request"]);

@@ -16,8 +16,8 @@ export class PulumiStack {
 
   readonly stack: string;
 
-  /** `stack` is suffixed with the process id: stacks of one program may run in parallel jest workers. */
-  constructor(program: string, stack = "e2e", backend?: { stateDir: string; home: string }) {
+  /** `stack` is suffixed with the process id: stacks of one program may run in parallel jest workers. `env` adds to (or, with undefined, removes from) the CLI's environment. */
+  constructor(program: string, stack = "e2e", backend?: { stateDir: string; home: string }, env: Record<string, string | undefined> = {}) {
     this.stack = `${stack}-${process.pid}`;
     this.dir = path.isAbsolute(program) ? program : path.resolve(__dirname, "../programs", program);
     const tmp = backend ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), `portal-e2e-${path.basename(program)}-`));
@@ -32,6 +32,7 @@ export class PulumiStack {
         PORT_CLIENT_ID: undefined,
         PORT_CLIENT_SECRET: undefined,
         PORT_BASE_URL: undefined,
+        ...env,
       },
     });
   }

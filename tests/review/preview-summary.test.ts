@@ -2,7 +2,7 @@ import { summarizePreview } from "../../review/preview-summary";
 import type { PreviewDigest, PreviewStep } from "../../review/preview-digest";
 
 const urn = (kind: string, name: string) => `urn:pulumi:dev::port-portal::portal:index:${kind}$pulumi-nodejs:dynamic/port:${kind}::${name}`;
-const provider = { __provider: 'exports.handler = __f0; const provider = require("@port-portal/provider-stub/x.js");' };
+const provider = { __provider: 'exports.handler = __f0; const provider = require("@port-portal/pulumi/providers/x");' };
 
 function step(op: string, kind: string, name: string, before?: object, after?: object): PreviewStep {
   return {
@@ -24,6 +24,26 @@ const scorecard = (readmeLevel: string) => ({
 });
 
 describe("summarizePreview", () => {
+  it("counts and lists the creates of adopted components as adoptions, after the additions", () => {
+    const digest: PreviewDigest = {
+      steps: [
+        step("create", "Blueprint", "service", undefined, { identifier: "service", title: "Service", schema: { properties: {} }, __adopt: true }),
+        step("create", "Blueprint", "api", undefined, { identifier: "api", title: "API", schema: { properties: {} } }),
+      ],
+    };
+    expect(summarizePreview("dev", digest)).toBe(
+      [
+        "### dev: 1 to add, 0 to change, 0 to replace, 0 to delete, 1 to adopt",
+        "",
+        "**Changes**",
+        "",
+        "- adds blueprint `api` (API)",
+        "- adopts blueprint `service` (Service)",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("names the field of drift a refreshing preview found: same code, a title Port holds differently", () => {
     const code = { identifier: "service", title: "Service", schema: { properties: {} } };
     const drifted: PreviewStep = {

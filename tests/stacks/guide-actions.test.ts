@@ -6,15 +6,15 @@ const registered = recordRegistrations();
 
 let components: Components;
 let dataModel: typeof import("../../stacks/data-model").dataModel;
-let guide: typeof import("../../stacks/guide/actions");
-let automations: typeof import("../../stacks/guide/automations");
+let guide: typeof import("../../guide/actions");
+let automations: typeof import("../../guide/automations");
 let actionLogic: typeof import("../../kinds/action/provider").actionLogic;
 
 beforeAll(async () => {
   components = await import("../../kinds");
   ({ dataModel } = await import("../../stacks/data-model"));
-  guide = await import("../../stacks/guide/actions");
-  automations = await import("../../stacks/guide/automations");
+  guide = await import("../../guide/actions");
+  automations = await import("../../guide/automations");
   ({ actionLogic } = await import("../../kinds/action/provider"));
 });
 

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint } from "../../../kinds/blueprint/component";
-import { Portal } from "../../../core/components/portal";
+import { Blueprint, Portal } from "@port-portal/pulumi";
 import { benchBlueprintSpec } from "../../bench-spec";
 
 const count = new pulumi.Config().requireNumber("count");

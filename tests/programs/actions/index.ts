@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Portal } from "../../../kinds";
-import { incidentArgs, reportIncident, requestCloudResource, scaffoldService, scaffoldServiceArgs } from "../../../stacks/guide/actions";
-import { incidentOnDegradedHealth, notifyServiceChanges } from "../../../stacks/guide/automations";
+import { Action, Blueprint, Portal } from "@port-portal/pulumi";
+import { incidentArgs, reportIncident, requestCloudResource, scaffoldService, scaffoldServiceArgs } from "@port-portal/pulumi/guide";
+import { incidentOnDegradedHealth, notifyServiceChanges } from "@port-portal/pulumi/guide";
 
 // `variant` lets a test change the code between runs: "base", or "invalid-jq" (a template whose
 // JQ does not compile, which must fail the preview before any call to Port).

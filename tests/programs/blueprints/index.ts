@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Portal } from "../../../kinds";
+import { Blueprint, Portal } from "@port-portal/pulumi";
 
 // `variant` lets a test change the code between runs: "base", "changed" (one property differs),
 // "invalid" (bad input that must fail before any call to Port).

@@ -1,4 +1,4 @@
-import { Blueprint, Portal } from "../../../kinds";
+import { Blueprint, Portal } from "@port-portal/pulumi";
 
 // A cycle of two (service <-> team) and one of three (region -> cluster -> namespace -> region),
 // written as a user would: each relation names its target by identifier.

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Dashboard, Folder, Portal, type DashboardArgs } from "../../../kinds";
-import { developersDashboardArgs, homePageArgs, rndManagersDashboardArgs, securityDashboardArgs, vulnerabilityArgs } from "../../../stacks/guide/dashboards";
+import { Blueprint, Dashboard, Folder, Portal, type DashboardArgs } from "@port-portal/pulumi";
+import { developersDashboardArgs, homePageArgs, rndManagersDashboardArgs, securityDashboardArgs, vulnerabilityArgs } from "@port-portal/pulumi/guide";
 
 // `variant` lets a test change the code between runs: "base"; "reordered" (the same dashboards with
 // every list Port treats as unordered in reverse order); "invalid" (bad widgets that must fail

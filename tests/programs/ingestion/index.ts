@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Entity, Webhook, Portal } from "../../../kinds";
-import { githubIntegrationMapping, githubRepository, githubWebhook, seedEnvironments } from "../../../stacks/guide/ingestion";
+import { Blueprint, Entity, Webhook, Portal } from "@port-portal/pulumi";
+import { githubIntegrationMapping, githubRepository, githubWebhook, seedEnvironments } from "@port-portal/pulumi/guide";
 
 // The guide's ingestion: a GitHub webhook, the mapping of an installed GitHub integration and
 // seed environments. `variant` "invalid" adds a webhook whose mapping JQ does not compile.

@@ -1,15 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Blueprint, Scorecard, Portal, type ScorecardArgs } from "../../../kinds";
-import {
-  apiHealth,
-  apiHealthArgs,
-  incidents,
-  incidentsArgs,
-  productionReadiness,
-  productionReadinessArgs,
-  serviceHealth,
-  serviceHealthArgs,
-} from "../../../stacks/guide/scorecards";
+import { Blueprint, Scorecard, Portal, type ScorecardArgs } from "@port-portal/pulumi";
+import { apiHealth, apiHealthArgs, incidents, incidentsArgs, productionReadiness, productionReadinessArgs, serviceHealth, serviceHealthArgs } from "@port-portal/pulumi/guide";
 
 // The guide's four scorecards on blueprints that declare every property and relation they read.
 // `variant` lets a test change the code between runs: "base", "reordered" (rules and conditions

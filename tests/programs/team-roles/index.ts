@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Action, Blueprint, Dashboard, TeamRoles, Portal, type TeamRolesArgs } from "../../../kinds";
-import { SERVICE_OWNERSHIP, teamRolesArgs } from "../../../stacks/guide/team-roles";
+import { Action, Blueprint, Dashboard, TeamRoles, Portal, type TeamRolesArgs } from "@port-portal/pulumi";
+import { SERVICE_OWNERSHIP, teamRolesArgs } from "@port-portal/pulumi/guide";
 
 // `variant` lets a test change the code between runs: "base"; "reordered" (every users, teams,
 // roles and members list reversed); "fewer-users" (one developer removed); "invalid" (a team and
