@@ -10,11 +10,7 @@ const adoption = { adopt: true, retainOnDelete: config.getBoolean("release") ?? 
 const portal = new Portal();
 
 export = portal.declare(() => {
-  const service = new Blueprint(
-    "service",
-    { identifier: "adopted_service", title: "Service", schema: { properties: { readme: { type: "string", title: "README" } } } },
-    adoption,
-  );
+  const service = new Blueprint("service", { identifier: "adopted_service", title: "Service", schema: { properties: { readme: { type: "string", title: "README" } } } }, adoption);
   new Scorecard(
     "readiness",
     {
