@@ -9,7 +9,7 @@ module.exports = {
       testEnvironment: "node",
       transform: { "^.+\\.ts$": tsJest },
       resolver,
-      testMatch: ["<rootDir>/tests/**/*.test.ts", "<rootDir>/core/**/*.test.ts", "<rootDir>/kinds/**/*.test.ts"],
+      testMatch: ["<rootDir>/tests/**/*.test.ts", "<rootDir>/core/**/*.test.ts", "<rootDir>/kinds/**/*.test.ts", "<rootDir>/exporter/**/*.test.ts"],
       testPathIgnorePatterns: ["<rootDir>/tests/e2e/"],
     },
     {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../emulator/server";
 import { PortClient } from "../core/client/port-client";
-import { resolveConnection } from "../core/providers/port-connection";
+import { type PortConnection, resolveConnection } from "../core/providers/port-connection";
 import { LOCAL_DIR, REPO_ROOT, pulumiEnv, runPulumi } from "./pulumi-env";
 
 /**
@@ -74,7 +74,12 @@ export async function stackConfig(stack: string, env: NodeJS.ProcessEnv): Promis
 
 /** A read-only look at the stack's org, with the connection the providers resolve (the stack's config first, then the environment). */
 export async function orgClient(target: StackTarget): Promise<PortClient> {
+  return new PortClient(await orgConnection(target));
+}
+
+/** Where the stack's org is and its credentials: the stack's config, then the environment, as the providers resolve them. */
+export async function orgConnection(target: StackTarget): Promise<PortConnection> {
   const got = await runPulumi(["config", "--json", "--show-secrets", "--stack", target.stack], { cwd: REPO_ROOT, env: target.env });
   const config = got.code === 0 ? (JSON.parse(got.stdout) as Record<string, { value?: string }>) : {};
-  return new PortClient(resolveConnection({ get: (key) => config[key]?.value }, target.env));
+  return resolveConnection({ get: (key) => config[key]?.value }, target.env);
 }

@@ -4,17 +4,7 @@ import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { withUnmanagedKeys } from "./managed-keys";
 import { adoptExisting, differingKeys, reconciledCreate } from "./reconcile";
-import {
-  ADOPTED_FROM_KEY,
-  ADOPT_KEY,
-  ALLOW_DATA_LOSS_KEY,
-  PORT_META_FIELDS,
-  ResourceLogic,
-  checkFailures,
-  containsUnknown,
-  withBookkeeping,
-  withoutPulumiKeys,
-} from "./resource-logic";
+import { ADOPTED_FROM_KEY, ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "./resource-logic";
 
 /**
  * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
@@ -89,7 +79,7 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const value = result.value as PortDocument;
       const extra = containsUnknown(value) || !kind.extraProblems ? [] : await kind.extraProblems(value, name);
       if (extra.length > 0) return { failures: checkFailures(extra) };
-      return { inputs: news[ADOPT_KEY] ? { ...withBookkeeping(value, news), [ADOPT_KEY]: true } : withBookkeeping(value, news) };
+      return { inputs: withBookkeeping(value, news) };
     },
 
     async diff(id, olds, news) {

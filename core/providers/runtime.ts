@@ -29,7 +29,7 @@ function adapterFor(kind: ProviderKind) {
     configure: async (config: ConfigSource) => {
       stackConfig = config;
     },
-    check: (olds: any, news: any) => withoutEchoedTrace(async () => withoutPropertyDumps(await logic.check(olds, news))),
+    check: (olds: any, news: any) => withoutEchoedTrace(async () => withoutPropertyDumps(withAdoption(await logic.check(olds, news), news))),
     diff: (id: string, olds: any, news: any) => withoutEchoedTrace(() => logic.diff(id, olds, news, client)),
     create: (inputs: any) => withoutEchoedTrace(() => (inputs[ADOPT_KEY] && logic.adopt ? logic.adopt(client(), inputs) : logic.create(client(), inputs))),
     read: (id: string, props: any) => withoutEchoedTrace(() => logic.read(client(), id, props)),
@@ -45,4 +45,9 @@ function adapterFor(kind: ProviderKind) {
  */
 function withoutPropertyDumps<R extends { failures?: { property: string; reason: string }[] }>(result: R): R {
   return result.failures ? { ...result, failures: result.failures.map((f) => ({ property: "", reason: f.reason })) } : result;
+}
+
+/** The checked inputs keep the component's `adopt`: create reads it, and the preview shows the step as an adoption. */
+function withAdoption<R extends { inputs?: Record<string, any> }>(result: R, news: Record<string, any>): R {
+  return news[ADOPT_KEY] && result.inputs ? { ...result, inputs: { ...result.inputs, [ADOPT_KEY]: true } } : result;
 }

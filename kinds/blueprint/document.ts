@@ -48,7 +48,13 @@ export function comparable(doc: PortDocument): PortDocument {
   for (const map of MAP_NAMES) {
     if (map !== "properties" && out[map] !== undefined && Object.keys(out[map] as object).length === 0) delete out[map];
   }
+  if (out.aggregationProperties) out.aggregationProperties = withAggregationTypes(out.aggregationProperties as Record<string, PortDocument>);
   return out;
+}
+
+/** Aggregation properties with Port's default type written out (apispec.yaml, /v1/blueprints: `type` is `number` by default), so absent and "number" compare equal. */
+export function withAggregationTypes(aggregations: Record<string, PortDocument>): Record<string, PortDocument> {
+  return Object.fromEntries(Object.entries(aggregations).map(([key, a]) => [key, { type: "number", ...a }]));
 }
 
 export function sameDocument(a: PortDocument, b: PortDocument): boolean {

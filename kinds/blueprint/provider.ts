@@ -8,7 +8,7 @@ import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, 
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./guards";
 import { sameJson } from "../../core/providers/canonical-json";
 import { adoptExisting, differingKeys, reconciledCreate } from "../../core/providers/reconcile";
-import { ADOPTED_FROM_KEY, ADOPT_KEY, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ADOPTED_FROM_KEY, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * Outputs: the blueprint as Port holds it (so `pulumi refresh` shows drift), plus the keys the
@@ -51,7 +51,6 @@ export const blueprintLogic: ResourceLogic = {
     const jq = containsUnknown(calculations) ? [] : await jqProblems("Blueprint", String(spec.identifier), calculations);
     if (jq.length > 0) return { failures: checkFailures(jq) };
     if (news[ALLOW_DATA_LOSS_KEY]) inputs[ALLOW_DATA_LOSS_KEY] = news[ALLOW_DATA_LOSS_KEY];
-    if (news[ADOPT_KEY]) inputs[ADOPT_KEY] = true;
     return { inputs };
   },
 

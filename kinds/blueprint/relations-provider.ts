@@ -1,4 +1,5 @@
 import { getBlueprint, replaceBlueprint } from "./client";
+import { withAggregationTypes } from "./document";
 import { listEntities } from "../entity/client";
 import { ALLOW_DATA_LOSS_KEY, relationLossProblems } from "./guards";
 import { BlueprintRelationsSpec } from "./relations-schema";
@@ -26,6 +27,7 @@ function heldPart(blueprint: Doc, spec: Doc): Doc {
     out[map] = {};
     for (const key of Object.keys(spec[map] ?? {})) if (blueprint[map]?.[key] !== undefined) out[map][key] = blueprint[map][key];
   }
+  out.aggregationProperties = withAggregationTypes(out.aggregationProperties);
   if (spec.ownership) out.ownership = blueprint.ownership;
   return out;
 }
@@ -74,6 +76,8 @@ export const blueprintRelationsLogic: ResourceLogic = {
   async create(client, inputs) {
     const spec = withoutPulumiKeys(inputs);
     const current = await requireBlueprint(client, spec.blueprint);
+    // Port already holds these keys as the code sets them (an adopted blueprint, a repeated create): nothing to write.
+    if (sameJson(heldPart(current, spec), { blueprint: spec.blueprint, ...pick(spec) })) return { id: idOf(spec), outs: outputsOf(current, spec) };
     const updated = await replaceBlueprint(client, spec.blueprint, merged(current, undefined, spec) as any);
     return { id: idOf(spec), outs: outputsOf(updated, spec) };
   },

@@ -2,12 +2,12 @@ import { createEntity, deleteEntity, getEntity, type PortEntityBody } from "./cl
 import { teamEntityIdentifiers } from "../team/client";
 import { type PortClient } from "../../core/client/port-client";
 import { PollWait, pollUntil } from "../../core/client/poll";
-import { differingKeys, reconciledCreate } from "../../core/providers/reconcile";
+import { adoptExisting, differingKeys, reconciledCreate } from "../../core/providers/reconcile";
 import { EntitySpec } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
 import { type KeyedMap, managedKeysOf as sharedManagedKeysOf, withUnmanagedEntries } from "../../core/providers/managed-keys";
-import { PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ADOPTED_FROM_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * Entities written in code (seed data). Id `<blueprint>/<identifier>`: a new identifier replaces
@@ -153,12 +153,26 @@ export const entityLogic: ResourceLogic = {
     return { id: `${spec.blueprint}/${spec.identifier}`, outs: outputsOf(created, spec.blueprint, spec, teams) };
   },
 
+  async adopt(client, inputs) {
+    const spec = withoutPulumiKeys(inputs);
+    const teams = await resolveTeams(client, spec);
+    const body = withTeamIdentifiers(spec, teams);
+    const { held, result } = await adoptExisting({
+      what: `Entity "${spec.blueprint}/${spec.identifier}"`,
+      read: () => readEntity(client, spec.blueprint, spec.identifier),
+      differences: (existing) => differingKeys(comparableEntity(desiredEntity(body, existing, undefined)), comparableEntity(existing)),
+      // Port's upsert replaces the whole entity with the body: what Port held beside the code's keys goes in it.
+      write: (existing) => createEntity(client, spec.blueprint, bodyOf(desiredEntity(body, existing, undefined)), { upsert: true }),
+    });
+    return { id: `${spec.blueprint}/${spec.identifier}`, outs: { ...outputsOf(result, spec.blueprint, spec, teams), [ADOPTED_FROM_KEY]: held } };
+  },
+
   async read(client, id, props) {
     const { blueprint, identifier } = addressOf(id, props);
     const current = await readEntity(client, blueprint, identifier);
     if (!current) return {}; // gone from Port: the engine drops it from state
     const teams = props.teamIdentifiers === undefined ? {} : { teamIdentifiers: props.teamIdentifiers };
-    return { id, props: { ...withoutServerFields(current), blueprint: current.blueprint ?? blueprint, managedKeys: props.managedKeys, ...teams } };
+    return { id, props: withBookkeeping({ ...withoutServerFields(current), blueprint: current.blueprint ?? blueprint, managedKeys: props.managedKeys, ...teams }, props) };
   },
 
   async update(client, id, olds, news) {
@@ -171,7 +185,7 @@ export const entityLogic: ResourceLogic = {
     const body = desiredEntity(withTeamIdentifiers(spec, teams), current, olds.managedKeys as EntityManagedKeys | undefined);
     // Port's upsert replaces the whole entity with the body.
     const updated = await createEntity(client, blueprint, bodyOf(body), { upsert: true });
-    return { outs: outputsOf(updated, blueprint, spec, teams) };
+    return { outs: withBookkeeping(outputsOf(updated, blueprint, spec, teams), olds) };
   },
 
   async delete(client, id, props) {

@@ -73,7 +73,9 @@ export const integrationLogic: ResourceLogic = {
   async create(client, inputs) {
     const spec = withoutPulumiKeys(inputs);
     const current = await installed(client, spec.installationId);
-    const updated = await updateIntegrationConfig(client, spec.installationId, withUnmanagedKeys(spec.config, current.config, undefined));
+    const config = withUnmanagedKeys(spec.config, current.config, undefined);
+    // The installation's mapping is already the code's (adopted as it is, or a repeated create): nothing to write.
+    const updated = sameJson(config, current.config) ? current : await updateIntegrationConfig(client, spec.installationId, config);
     return { id: spec.installationId, outs: outputsOf(updated, current.config, Object.keys(spec.config).sort()) };
   },
 

@@ -119,8 +119,10 @@ export function permissionScopeLogic(kind: PermissionScopeKind, wait: ScopeWait 
       const parent = String(spec[kind.parentKey]);
       const declared = bodyOf(spec);
       const paths = kind.blockPaths(declared);
-      const original = project(await scope(client, parent), paths);
-      const updated = await patch(client, parent, declared);
+      const current = await scope(client, parent);
+      const original = project(current, paths);
+      // Port already grants what the code declares (adopted as it is, or a repeated create): nothing to write.
+      const updated = sameJson(normalizePermissions(original), normalizePermissions(declared)) ? current : await patch(client, parent, declared);
       return { id: parent, outs: outputsOf(parent, updated, paths, original) };
     },
 

@@ -67,7 +67,9 @@ export const userLogic: ResourceLogic = {
     const existing = await getUser(client, email);
     if (existing) {
       const previous = { roles: userRoleNames(existing), teams: userTeamNames(existing) };
-      return { id: email, outs: outputsOf(await updateUser(client, email, { roles, teams }), previous) };
+      // The user already has the code's access (adopted as it is, or a repeated create): nothing to write.
+      const current = sameAccess(previous, { roles, teams }) ? existing : await updateUser(client, email, { roles, teams });
+      return { id: email, outs: outputsOf(current, previous) };
     }
     // An invitation whose answer was lost is read back: the user with the access sent is ours.
     await reconciledCreate<PortUser | undefined>({

@@ -5,6 +5,7 @@ import { createScorecard, getScorecard } from "../../kinds/scorecard/client";
 import { createWebhook, getWebhook } from "../../kinds/webhook/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { summarizePreview } from "../../review/preview-summary";
+import { writesOf } from "./exported-program";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
 
 // A stack that takes over objects an org already holds (made through the API, not by this
@@ -14,11 +15,6 @@ import { PulumiStack, changingSteps } from "./pulumi-stack";
 jest.setTimeout(240_000);
 
 const credentials = { clientId: "adopt", clientSecret: "adopt-secret" };
-const writeRoutes = (emulator: RunningEmulator) =>
-  Object.entries(emulator.stats().byRoute)
-    .filter(([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.endsWith("/search") && !route.includes("access_token"))
-    .map(([route, count]) => `${route} x${count}`);
-
 describe("Adopting objects an org already holds", () => {
   let emulator: RunningEmulator;
   let stack: PulumiStack;
@@ -55,13 +51,13 @@ describe("Adopting objects an org already holds", () => {
     const portSteps = changingSteps(digest).filter((s) => s.urn.includes("dynamic/port:"));
     expect(portSteps.map((s) => [s.op, s.newState?.inputs?.__adopt])).toEqual(Array(4).fill(["create", true]));
     expect(summarizePreview("dev", digest).split("\n")[0]).toBe("### dev: 0 to add, 0 to change, 0 to replace, 0 to delete, 4 to adopt");
-    expect(writeRoutes(emulator)).toEqual([]);
+    expect(writesOf(emulator)).toEqual([]);
   });
 
   it("takes them over on up, writing only the webhook whose title differs from the code", async () => {
     emulator.resetStats();
     await stack.ok(["up", "--yes", "--skip-preview"]);
-    expect(writeRoutes(emulator)).toEqual(["PUT /v1/webhooks/:id x1"]);
+    expect(writesOf(emulator)).toEqual(["PUT /v1/webhooks/:id x1"]);
     expect((await getWebhook(client, "adopted_alerts"))?.title).toBe("Alerts");
   });
 
@@ -75,7 +71,7 @@ describe("Adopting objects an org already holds", () => {
     const run = await stack.run(["up", "--yes", "--skip-preview"]);
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toContain('Webhook "ghost" is to be adopted, but Port holds no such object. Nothing was changed in Port.');
-    expect(writeRoutes(emulator)).toEqual([]);
+    expect(writesOf(emulator)).toEqual([]);
     await stack.ok(["config", "set", "variant", "base"]);
   });
 
@@ -84,7 +80,7 @@ describe("Adopting objects an org already holds", () => {
     await stack.ok(["up", "--yes", "--skip-preview"]);
     emulator.resetStats();
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
-    expect(writeRoutes(emulator)).toEqual([]);
+    expect(writesOf(emulator)).toEqual([]);
     expect((await getBlueprint(client, "adopted_service"))?.identifier).toBe("adopted_service");
     expect((await getScorecard(client, "adopted_service", "readiness"))?.identifier).toBe("readiness");
     expect((await getWebhook(client, "adopted_alerts"))?.identifier).toBe("adopted_alerts");

@@ -1,7 +1,9 @@
 import type { PortClient } from "../../core/client/port-client";
 import { ADOPTED_FROM_KEY, ADOPT_KEY, type ResourceLogic } from "../../core/providers/resource-logic";
 import type { RunningEmulator } from "../../emulator/server";
+import { providerFor } from "../../core/providers/runtime";
 import { actionLogic } from "../../kinds/action/provider";
+import type { ProviderKind } from "../../kinds/registry";
 import { createBlueprint } from "../../kinds/blueprint/client";
 import { KIND_CASES } from "../support/kind-cases";
 import { useProviderEmulator } from "../support/provider-emulator";
@@ -21,27 +23,27 @@ beforeEach(async () => {
   emulator.resetStats();
 });
 
-async function checked(logic: ResourceLogic, spec: Record<string, unknown>, adopt = false): Promise<Record<string, any>> {
-  const result = await logic.check({}, adopt ? { ...spec, [ADOPT_KEY]: true } : spec);
+async function checked(logic: ResourceLogic, spec: Record<string, unknown>): Promise<Record<string, any>> {
+  const result = await logic.check({}, spec);
   expect(result.failures).toBeUndefined();
   return result.inputs!;
 }
 
 const ADOPTABLE = KIND_CASES.filter((c) => c.logic.adopt !== undefined);
 
-it("covers every kind of the reconciled-create cases but entities, whose create adopts an equal entity", () => {
-  expect(ADOPTABLE.map((c) => c.kind)).toEqual(KIND_CASES.map((c) => c.kind).filter((k) => k !== "Entity"));
+it("covers every kind of the reconciled-create cases", () => {
+  expect(ADOPTABLE.map((c) => c.kind)).toEqual(KIND_CASES.map((c) => c.kind));
 });
 
-describe.each(ADOPTABLE)("$kind with adopt", ({ logic, spec, changed }) => {
-  it("keeps the adopt flag through check", async () => {
-    expect((await checked(logic, spec, true))[ADOPT_KEY]).toBe(true);
+describe.each(ADOPTABLE)("$kind with adopt", ({ kind, logic, spec, changed }) => {
+  it("keeps the adopt flag through the provider's check, for create and the preview to see", async () => {
+    expect((await providerFor(kind as ProviderKind).check({}, { ...spec, [ADOPT_KEY]: true })).inputs?.[ADOPT_KEY]).toBe(true);
   });
 
   it("takes over the object Port holds without a write when it matches the code, recording it", async () => {
     const made = await logic.create(client, await checked(logic, spec));
     emulator.resetStats();
-    const inputs = await checked(logic, spec, true);
+    const inputs = await checked(logic, spec);
     const { id, outs } = await logic.adopt!(client, inputs);
     expect([id, emulator.stats().writes]).toEqual([made.id, 0]);
     expect(outs[ADOPTED_FROM_KEY]).toMatchObject(spec);
@@ -51,7 +53,7 @@ describe.each(ADOPTABLE)("$kind with adopt", ({ logic, spec, changed }) => {
   it("applies the code with one write when the object Port holds differs, keeping what it held", async () => {
     await logic.create(client, await checked(logic, changed.spec));
     emulator.resetStats();
-    const inputs = await checked(logic, spec, true);
+    const inputs = await checked(logic, spec);
     const { id, outs } = await logic.adopt!(client, inputs);
     expect(emulator.stats().writes).toBe(1);
     expect(outs[ADOPTED_FROM_KEY][changed.field]).toEqual(changed.spec[changed.field]);
@@ -62,7 +64,7 @@ describe.each(ADOPTABLE)("$kind with adopt", ({ logic, spec, changed }) => {
   });
 
   it("fails naming the object when Port holds none, and writes nothing", async () => {
-    await expect(logic.adopt!(client, await checked(logic, spec, true))).rejects.toThrow(/is to be adopted, but Port holds no such object\. Nothing was changed in Port/);
+    await expect(logic.adopt!(client, await checked(logic, spec))).rejects.toThrow(/is to be adopted, but Port holds no such object\. Nothing was changed in Port/);
     expect(emulator.stats().writes).toBe(0);
   });
 });
@@ -78,7 +80,7 @@ describe("adopting an object of another shape", () => {
     await actionLogic.create(client, await checked(actionLogic, automation));
     emulator.resetStats();
     const selfService = KIND_CASES.find((c) => c.kind === "Action")!.spec;
-    await expect(actionLogic.adopt!(client, await checked(actionLogic, selfService, true))).rejects.toThrow(
+    await expect(actionLogic.adopt!(client, await checked(actionLogic, selfService))).rejects.toThrow(
       'Action "deploy" is to be adopted, but the object Port holds with that identifier is an automation, where the code declares a self-service action. Nothing was changed in Port.',
     );
     expect(emulator.stats().writes).toBe(0);
