@@ -56,10 +56,11 @@ export async function planExport(client: PortClient, options: ExportOptions): Pr
   return plan;
 }
 
-/** Writes the exported program into `dir` (created; files the export writes are replaced, others kept). */
-export async function exportOrg(client: PortClient, dir: string, options: ExportOptions): Promise<string[]> {
-  const files = renderProject(await planExport(client, options), options);
+/** Writes the exported program into `dir` (created; files the export writes are replaced, others kept); resolves with its files and what was left out. */
+export async function exportOrg(client: PortClient, dir: string, options: ExportOptions): Promise<{ files: string[]; leftOut: string[] }> {
+  const plan = await planExport(client, options);
+  const files = renderProject(plan, options);
   fs.mkdirSync(dir, { recursive: true });
   for (const [file, text] of files) fs.writeFileSync(path.join(dir, file), text);
-  return [...files.keys()];
+  return { files: [...files.keys()], leftOut: plan.leftOut };
 }

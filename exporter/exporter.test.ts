@@ -1,5 +1,6 @@
 import { PortClient } from "../core/client/port-client";
 import type { RunningEmulator } from "../emulator/server";
+import { createAction } from "../kinds/action/client";
 import { createBlueprint } from "../kinds/blueprint/client";
 import { useProviderEmulator, credentials } from "../tests/support/provider-emulator";
 import { ReadOnlyPortClient, planExport } from "./export-org";
@@ -51,6 +52,19 @@ describe("exporting from an org", () => {
     await planExport(readOnly, { name: "p", release: false, libraryVersion: "*", source: "org" });
     expect(emulator.stats().writes).toBe(0);
     await expect(readOnly.request("DELETE", "/v1/blueprints/service")).rejects.toThrow("The export only reads from Port; it refused DELETE /v1/blueprints/service.");
+  });
+
+  it("leaves out an action whose webhook headers hold a literal credential, and says why", async () => {
+    await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: {} } });
+    await createAction(client, {
+      identifier: "deploy",
+      title: "Deploy",
+      trigger: { type: "self-service", operation: "DAY-2", blueprintIdentifier: "service", userInputs: { properties: {} } },
+      invocationMethod: { type: "WEBHOOK", url: "https://deploy.example.com", headers: { Authorization: "Bearer plain-text" } },
+    } as any);
+    const plan = await planExport(client, { name: "p", release: false, libraryVersion: "*", source: "org" });
+    expect(plan.declarations.filter((d) => d.component === "Action")).toEqual([]);
+    expect(plan.leftOut).toEqual([expect.stringMatching(/^action "deploy": its webhook headers hold a literal credential/)]);
   });
 
   it("lists what the code names but does not declare in the Portal, for its check", async () => {

@@ -47,8 +47,9 @@ export function parseExportArgs(argv: string[]): ExportCommand {
 export async function runExport(argv: string[], connection: PortConnection = resolveConnection(undefined, process.env)): Promise<void> {
   const command = parseExportArgs(argv);
   const client = new ReadOnlyPortClient({ ...connection, userAgent: "port-portal-export" });
-  const files = await exportOrg(client, command.out, { ...command, source: connection.baseUrl });
+  const { files, leftOut } = await exportOrg(client, command.out, { ...command, source: connection.baseUrl });
   console.log(`Wrote ${files.length} files to ${command.out}: ${files.join(", ")}`);
+  for (const line of leftOut) console.error(`Not exported: ${line}`);
 }
 
 if (require.main === module) {

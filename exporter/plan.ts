@@ -38,6 +38,8 @@ export class ExportPlan {
   readonly declarations: Declaration[] = [];
   /** Which earlier areas each area refers to (its function's parameters). */
   readonly uses = new Map<Area, Set<Area>>();
+  /** Objects the export read but could not write as code, each with why: reported, and listed in index.ts. */
+  readonly leftOut: string[] = [];
   private readonly byKey = new Map<string, Declaration>();
   private readonly variables = new NamePool();
   private readonly resourceNames = new Map<string, NamePool>();

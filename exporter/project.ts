@@ -88,6 +88,7 @@ function renderIndex(plan: ExportPlan, areas: Area[], options: ProjectOptions): 
     options.release
       ? "// retainOnDelete: an object removed from the code is released (kept in Port), not deleted."
       : "// An object removed from the code is deleted from Port; add `retainOnDelete: true` to release it instead.",
+    ...(plan.leftOut.length > 0 ? ["//", "// Not exported (Port keeps them as they are):", ...plan.leftOut.map((line) => `// - ${line}`)] : []),
     `const options: PortComponentOptions = { adopt: true${options.release ? ", retainOnDelete: true" : ""} };`,
     `const portal = new Portal(${existing ? printValue(existing) : ""});`,
     "",

@@ -4,6 +4,7 @@ import { startEmulator } from "../emulator/server";
 import { PortClient } from "../core/client/port-client";
 import { type PortConnection, resolveConnection } from "../core/providers/port-connection";
 import { LOCAL_DIR, REPO_ROOT, pulumiEnv, runPulumi } from "./pulumi-env";
+import { removeTornAttributes } from "./stale-locks";
 
 /**
  * The Port org a stack command talks to. With credentials (PORT_CLIENT_ID and PORT_CLIENT_SECRET,
@@ -28,6 +29,7 @@ export async function openStack(stack: string, options: { quiet?: boolean } = {}
     );
   }
   const env = pulumiEnv();
+  for (const line of removeTornAttributes(env.PULUMI_BACKEND_URL)) console.error(line);
   const select = await runPulumi(["stack", "select", "--create", stack], { cwd: REPO_ROOT, env });
   if (select.code !== 0) throw new Error(`pulumi stack select ${stack} failed:\n${select.stderr || select.stdout}`);
   if (Boolean(process.env.PORT_CLIENT_ID && process.env.PORT_CLIENT_SECRET) || (await stackHasCredentials(stack, env))) {

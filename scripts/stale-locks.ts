@@ -47,3 +47,37 @@ function lockFiles(locks: string, project: string, stack: string): string[] {
   }
   return found;
 }
+
+/**
+ * The file backend keeps each file's metadata in a `<file>.attrs` beside it, rewritten in place
+ * (gocloud.dev's fileblob: os.Create, then the JSON): a run killed between the two leaves it empty,
+ * and every later command fails with "failed to load checkpoint: EOF". A missing `.attrs` is
+ * read as no metadata, so a torn one is removed, and said so. Returns one line per file removed.
+ */
+export function removeTornAttributes(backendUrl: string | undefined): string[] {
+  if (!backendUrl?.startsWith("file://")) return [];
+  const root = path.join(backendUrl.slice("file://".length).split("?")[0], ".pulumi");
+  const removed: string[] = [];
+  const walk = (dir: string) => {
+    const entries = fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)) : [];
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith(".attrs") && !parses(file)) {
+        fs.rmSync(file, { force: true });
+        removed.push(`Removed ${path.relative(root, file)}, which a killed run left half-written (Pulumi reads a missing one as no metadata).`);
+      }
+    }
+  };
+  walk(root);
+  return removed;
+}
+
+function parses(file: string): boolean {
+  try {
+    JSON.parse(fs.readFileSync(file, "utf8"));
+    return true;
+  } catch {
+    return false;
+  }
+}

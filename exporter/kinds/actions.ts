@@ -59,8 +59,15 @@ const inScope = (doc: Doc, org: OrgSnapshot, scope: ExportScope) => {
   return blueprint !== undefined && scope.blueprints.has(blueprint);
 };
 
-const chosen = (org: OrgSnapshot, scope: ExportScope, automations: boolean) =>
-  (org.actions as Doc[]).filter((doc) => isAutomation(doc) === automations && inScope(doc, org, scope) && !literalCredential(doc.invocationMethod));
+function chosen(org: OrgSnapshot, plan: ExportPlan, scope: ExportScope, automations: boolean): Doc[] {
+  const found = (org.actions as Doc[]).filter((doc) => isAutomation(doc) === automations && inScope(doc, org, scope));
+  for (const doc of found.filter((d) => literalCredential(d.invocationMethod))) {
+    plan.leftOut.push(
+      `${automations ? "automation" : "action"} "${doc.identifier}": its webhook headers hold a literal credential, which the code must not hold; use a secret template ({{ .secrets.<name> }}) in Port, then export again`,
+    );
+  }
+  return found.filter((d) => !literalCredential(d.invocationMethod));
+}
 
 /**
  * Self-service actions: Port's `/v1/actions` documents with a self-service trigger. The trigger's
@@ -69,7 +76,7 @@ const chosen = (org: OrgSnapshot, scope: ExportScope, automations: boolean) =>
  * the Action component refuses them, and the export writes no secret into the code.
  */
 export const exportActions: KindExporter = (org, plan, scope) => {
-  for (const action of chosen(org, scope, false)) {
+  for (const action of chosen(org, plan, scope, false)) {
     const { type: _type, blueprintIdentifier, ...trigger } = action.trigger as Doc;
     const args: Doc = pickKeys(action, ["identifier"]);
     if (blueprintIdentifier !== undefined) args.blueprint = blueprintRef(plan, blueprintIdentifier);
@@ -84,7 +91,7 @@ export const exportActions: KindExporter = (org, plan, scope) => {
  * else by identifier (the exported Portal then lists it in `existingActions`).
  */
 export const exportAutomations: KindExporter = (org, plan, scope) => {
-  for (const automation of chosen(org, scope, true)) {
+  for (const automation of chosen(org, plan, scope, true)) {
     const { blueprintIdentifier, actionIdentifier, ...event } = (automation.trigger as Doc).event ?? {};
     if (blueprintIdentifier !== undefined) event.blueprint = blueprintRef(plan, blueprintIdentifier);
     if (actionIdentifier !== undefined) event.action = plan.ref(`action:${actionIdentifier}`, "actions") ?? actionIdentifier;

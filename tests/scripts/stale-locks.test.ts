@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { clearStaleLocks } from "../../scripts/stale-locks";
+import { clearStaleLocks, removeTornAttributes } from "../../scripts/stale-locks";
 import { eventually } from "../support/eventually";
 
 // Locks as Pulumi's file backend writes them (pkg/backend/diy/lock.go: `.pulumi/locks/<org>/<project>/<stack>/<id>.json`).
@@ -52,5 +52,33 @@ describe("clearStaleLocks", () => {
   it("leaves backends other than files to Pulumi", () => {
     expect(clearStaleLocks("s3://bucket/state", "port-portal", "dev")).toEqual([]);
     expect(clearStaleLocks(undefined, "port-portal", "dev")).toEqual([]);
+  });
+});
+
+// Metadata sidecars as gocloud.dev's fileblob writes them for Pulumi's file backend (`<file>.attrs`, JSON).
+describe("removeTornAttributes", () => {
+  let backend: string;
+  const stacks = () => path.join(backend, ".pulumi", "stacks", "port-portal");
+
+  beforeEach(() => {
+    backend = fs.mkdtempSync(path.join(os.tmpdir(), "torn-attrs-"));
+    fs.mkdirSync(stacks(), { recursive: true });
+  });
+  afterEach(() => fs.rmSync(backend, { recursive: true, force: true }));
+
+  it("removes an empty or cut-off .attrs a killed run left, says which, and keeps whole ones and the state", () => {
+    fs.writeFileSync(path.join(stacks(), "dev.json"), "{}");
+    fs.writeFileSync(path.join(stacks(), "dev.json.attrs"), "");
+    fs.writeFileSync(path.join(stacks(), "dev.json.bak.attrs"), '{"user.content_type":');
+    fs.writeFileSync(path.join(stacks(), "prod.json.attrs"), '{"user.content_type":"application/json"}\n');
+    expect(removeTornAttributes(`file://${backend}`)).toEqual([
+      "Removed stacks/port-portal/dev.json.attrs, which a killed run left half-written (Pulumi reads a missing one as no metadata).",
+      "Removed stacks/port-portal/dev.json.bak.attrs, which a killed run left half-written (Pulumi reads a missing one as no metadata).",
+    ]);
+    expect(fs.readdirSync(stacks()).sort()).toEqual(["dev.json", "prod.json.attrs"]);
+  });
+
+  it("leaves backends other than files to Pulumi", () => {
+    expect(removeTornAttributes("s3://bucket/state")).toEqual([]);
   });
 });
