@@ -13,7 +13,6 @@ import type { FaultInjector, FaultPlan } from "./faults";
 import type { RateLimiter } from "./rate-limit";
 import type { Route, Router } from "./router";
 import type { StatsCounter } from "./stats";
-import { TOKEN_ROUTE } from "./token-route";
 
 export interface GatewayDeps {
   router: Router;
@@ -37,7 +36,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     matchError = err;
   }
   const label = match?.route.label ?? `${method} (unmatched)`;
-  deps.stats.record(method, label, label === `POST ${TOKEN_ROUTE}`);
+  deps.stats.record(label);
 
   const fault: FaultPlan = isV1 ? deps.faults.plan(method, url.pathname) : {};
   if (fault.reset) {

@@ -50,7 +50,7 @@ export interface ExportOptions extends ExportScope, ProjectOptions {
 
 /** Reads the org and plans its declarations. */
 export async function planExport(client: PortClient, options: ExportOptions): Promise<ExportPlan> {
-  const org = await readOrg(client, options.entities ?? []);
+  const org = await readOrg(client, options.kinds, options.entities ?? []);
   const plan = new ExportPlan();
   for (const [kind, exporter] of Object.entries(EXPORTERS)) if (!options.kinds || options.kinds.has(kind)) exporter(org, plan, options);
   return plan;

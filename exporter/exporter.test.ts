@@ -54,6 +54,13 @@ describe("exporting from an org", () => {
     await expect(readOnly.request("DELETE", "/v1/blueprints/service")).rejects.toThrow("The export only reads from Port; it refused DELETE /v1/blueprints/service.");
   });
 
+  it("reads only what the kinds asked for need: blueprints alone are one list, without permissions, pages or people", async () => {
+    await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: {} } });
+    emulator.resetStats();
+    await planExport(client, { name: "p", release: false, libraryVersion: "*", source: "org", kinds: new Set(["blueprints"]) });
+    expect(Object.keys(emulator.stats().byRoute).filter((route) => !route.includes("access_token"))).toEqual(["GET /v1/blueprints"]);
+  });
+
   it("leaves out an action whose webhook headers hold a literal credential, and says why", async () => {
     await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: {} } });
     await createAction(client, {

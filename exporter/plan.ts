@@ -95,6 +95,11 @@ export class ExportPlan {
       .sort();
   }
 
+  /** The earlier areas `area` refers to, in declaration order (its function's parameters). */
+  usedBy(area: Area): Area[] {
+    return AREAS.filter((a) => this.uses.get(area)?.has(a));
+  }
+
   inArea(area: Area): Declaration[] {
     return this.declarations.filter((d) => d.area === area);
   }
@@ -110,6 +115,11 @@ export interface ExportScope {
 
 /** One kind's export: reads the snapshot and adds its declarations to the plan, in order. */
 export type KindExporter = (org: import("./snapshot").OrgSnapshot, plan: ExportPlan, scope: ExportScope) => void;
+
+/** `args` without the maps among `keys` that hold nothing: Port answers `{}` for none, and leaving them out keeps Port's. */
+export function withoutEmptyMaps(args: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([k, v]) => !(keys.includes(k) && v && typeof v === "object" && Object.keys(v).length === 0)));
+}
 
 /** Port's document as component args: only the keys the component takes, with Port's bookkeeping dropped. */
 export function pickKeys(doc: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -64,7 +64,7 @@ export function renderProject(plan: ExportPlan, options: ProjectOptions): Map<st
 function renderArea(plan: ExportPlan, area: Area): string {
   const declarations = plan.inArea(area);
   const components = [...new Set(declarations.map((d) => d.component))].sort();
-  const uses = AREAS.filter((a) => plan.uses.get(area)?.has(a));
+  const uses = plan.usedBy(area);
   const lines = [`import { ${components.join(", ")}, type PortComponentOptions } from "@port-portal/pulumi";`];
   for (const used of uses) lines.push(`import type { ${capitalized(used)} } from "./${used}";`);
   const refs = uses.length > 0 ? `{ ${uses.join(", ")} }: { ${uses.map((u) => `${u}: ${capitalized(u)}`).join("; ")} }, ` : "";
@@ -94,9 +94,9 @@ function renderIndex(plan: ExportPlan, areas: Area[], options: ProjectOptions): 
     "",
     "export = portal.declare(() => {",
   );
-  const referred = new Set(areas.flatMap((a) => [...(plan.uses.get(a) ?? [])]));
+  const referred = new Set(areas.flatMap((a) => plan.usedBy(a)));
   for (const area of areas) {
-    const uses = AREAS.filter((a) => plan.uses.get(area)?.has(a));
+    const uses = plan.usedBy(area);
     const args = [...(uses.length > 0 ? [`{ ${uses.join(", ")} }`] : []), "options"].join(", ");
     lines.push(`  ${referred.has(area) ? `const ${area} = ` : ""}declare${capitalized(area)}(${args});`);
   }

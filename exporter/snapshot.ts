@@ -29,23 +29,31 @@ export interface OrgSnapshot {
   entities: Map<string, PortEntity[]>;
 }
 
-export async function readOrg(client: PortClient, entitiesOf: string[] = []): Promise<OrgSnapshot> {
+/**
+ * Reads what the kinds to export need, and nothing more (`kinds` absent: every kind): a real org
+ * has hundreds of blueprints, actions and pages, each with its own permissions to GET.
+ */
+export async function readOrg(client: PortClient, kinds?: Set<string>, entitiesOf: string[] = []): Promise<OrgSnapshot> {
+  const wants = (...any: string[]) => !kinds || any.some((kind) => kinds.has(kind));
+  const list = <T>(wanted: boolean, read: () => Promise<T[]>) => (wanted ? read() : Promise.resolve([] as T[]));
   const [blueprints, actions, pages, sidebar, webhooks, integrations, teams, users] = await Promise.all([
-    listBlueprints(client),
-    listActions(client),
-    listPages(client),
-    getSidebar(client),
-    listWebhooks(client),
-    listIntegrations(client),
-    listTeams(client),
-    listUsers(client),
+    list(wants("blueprints", "scorecards", "permissions"), () => listBlueprints(client)),
+    list(wants("actions", "automations", "permissions"), () => listActions(client)),
+    list(wants("pages", "permissions"), () => listPages(client)),
+    wants("folders") ? getSidebar(client) : Promise.resolve<PortSidebar>({ identifier: "catalog", items: [] }),
+    list(wants("webhooks"), () => listWebhooks(client)),
+    list(wants("integrations"), () => listIntegrations(client)),
+    list(wants("teams"), () => listTeams(client)),
+    list(wants("users"), () => listUsers(client)),
   ]);
-  const scorecards = (await Promise.all(blueprints.map((b) => listScorecards(client, String(b.identifier))))).flat();
-  const keyed = async <T>(ids: string[], get: (id: string) => Promise<T | undefined>) =>
-    new Map((await Promise.all(ids.map(async (id) => [id, await get(id)] as const))).filter((e): e is readonly [string, Awaited<T>] => e[1] !== undefined));
+  const keyed = async <T>(wanted: boolean, ids: string[], get: (id: string) => Promise<T | undefined>) =>
+    wanted
+      ? new Map((await Promise.all(ids.map(async (id) => [id, await get(id)] as const))).filter((e): e is readonly [string, Awaited<T>] => e[1] !== undefined))
+      : new Map<string, T>();
+  const permissions = wants("permissions");
   return {
     blueprints,
-    scorecards,
+    scorecards: wants("scorecards") ? (await Promise.all(blueprints.map((b) => listScorecards(client, String(b.identifier))))).flat() : [],
     actions,
     pages,
     sidebar,
@@ -54,17 +62,20 @@ export async function readOrg(client: PortClient, entitiesOf: string[] = []): Pr
     teams,
     users,
     blueprintPermissions: await keyed(
+      permissions,
       blueprints.map((b) => String(b.identifier)),
       (id) => getBlueprintPermissions(client, id),
     ),
     actionPermissions: await keyed(
+      permissions,
       actions.map((a) => String(a.identifier)),
       (id) => getActionPermissions(client, id),
     ),
     pagePermissions: await keyed(
+      permissions,
       pages.map((p) => String(p.identifier)),
       (id) => getPagePermissions(client, id),
     ),
-    entities: new Map(await Promise.all(entitiesOf.map(async (b) => [b, await listEntities(client, b)] as const))),
+    entities: new Map(await Promise.all((wants("entities") ? entitiesOf : []).map(async (b) => [b, await listEntities(client, b)] as const))),
   };
 }

@@ -4,7 +4,17 @@ import { validateSpec } from "../schemas/problems";
 import { canonical, sameJson } from "./canonical-json";
 import { withUnmanagedKeys } from "./managed-keys";
 import { adoptExisting, differingKeys, reconciledCreate } from "./reconcile";
-import { ADOPTED_FROM_KEY, ALLOW_DATA_LOSS_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "./resource-logic";
+import {
+  ADOPTED_FROM_KEY,
+  ALLOW_DATA_LOSS_KEY,
+  PORT_META_FIELDS,
+  ResourceLogic,
+  checkFailures,
+  containsUnknown,
+  updatedBookkeeping,
+  withBookkeeping,
+  withoutPulumiKeys,
+} from "./resource-logic";
 
 /**
  * The dynamic-provider logic shared by Port objects that are one JSON document each (scorecards,
@@ -139,7 +149,7 @@ export function documentLogic(kind: DocumentKind): ResourceLogic {
       const current = (await kind.api.get(client, id, olds)) ?? portPart(olds);
       const body = clientPart(withUnmanagedKeys(spec, current, olds.managedKeys as string[] | undefined, serverFields));
       // Only the bookkeeping changed (the keys managed, the flags): nothing to send to Port.
-      const from = { ...news, [ADOPTED_FROM_KEY]: olds[ADOPTED_FROM_KEY] };
+      const from = updatedBookkeeping(olds, news);
       if (JSON.stringify(normal(body)) === JSON.stringify(normal(clientPart(current)))) return { outs: outputsOf(current, spec, from) };
       const updated = await kind.api.replace(client, id, body, current);
       return { outs: outputsOf(updated, spec, from) };

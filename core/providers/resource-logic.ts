@@ -81,6 +81,11 @@ export function withBookkeeping(doc: Record<string, any>, from: Record<string, a
   return out;
 }
 
+/** What an update's outputs carry: the new inputs' flags, and what the object was when it was adopted. */
+export function updatedBookkeeping(olds: Record<string, any>, news: Record<string, any>): Record<string, any> {
+  return { ...news, [ADOPTED_FROM_KEY]: olds[ADOPTED_FROM_KEY] };
+}
+
 /** Inputs without Pulumi's own bookkeeping keys (`__provider`) and ours. */
 export function withoutPulumiKeys(props: Record<string, any>): Record<string, any> {
   const out: Record<string, any> = {};

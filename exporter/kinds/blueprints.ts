@@ -1,5 +1,5 @@
 import type { KindExporter } from "../plan";
-import { pickKeys } from "../plan";
+import { pickKeys, withoutEmptyMaps } from "../plan";
 import { dependenciesFirst } from "../order";
 
 /** The blueprint keys the Blueprint component takes (kinds/blueprint/schema.ts), in the order a person writes them. */
@@ -18,7 +18,7 @@ const KEYS = [
   "includeInGlobalSearch",
 ] as const;
 
-/** Maps that are written only when they hold something: Port answers `{}` for none, and leaving them out keeps Port's. */
+/** Maps written only when they hold something. */
 const OPTIONAL_MAPS = ["relations", "mirrorProperties", "calculationProperties", "aggregationProperties"];
 
 /** Port's own blueprints (`_user`, `_team`, `_rule`...): referred to by identifier, never declared. */
@@ -36,8 +36,7 @@ export const exportBlueprints: KindExporter = (org, plan, scope) => {
   const chosen = org.blueprints.filter((b) => !isSystemBlueprint(String(b.identifier)) && (!scope.blueprints || scope.blueprints.has(String(b.identifier))));
   const byId = new Map(chosen.map((b) => [String(b.identifier), b as Doc]));
   const declare = (blueprint: Doc) => {
-    const args = pickKeys(blueprint, KEYS);
-    for (const map of OPTIONAL_MAPS) if (args[map] && Object.keys(args[map] as object).length === 0) delete args[map];
+    const args = withoutEmptyMaps(pickKeys(blueprint, KEYS), OPTIONAL_MAPS);
     const later: string[] = [];
     if (args.relations) {
       args.relations = Object.fromEntries(

@@ -1,5 +1,5 @@
 import type { KindExporter } from "../plan";
-import { pickKeys } from "../plan";
+import { pickKeys, withoutEmptyMaps } from "../plan";
 
 /** The entity keys the Entity component takes (kinds/entity/schema.ts); `team` holds Port's team identifiers, which it accepts. */
 const KEYS = ["identifier", "title", "icon", "team", "properties", "relations"] as const;
@@ -11,8 +11,10 @@ const KEYS = ["identifier", "title", "icon", "team", "properties", "relations"] 
 export const exportEntities: KindExporter = (org, plan) => {
   for (const [blueprint, entities] of org.entities) {
     for (const entity of entities) {
-      const args: Record<string, unknown> = { blueprint: plan.ref(`blueprint:${blueprint}`, "entities") ?? blueprint, ...pickKeys(entity as Record<string, unknown>, KEYS) };
-      for (const map of ["properties", "relations"] as const) if (args[map] && Object.keys(args[map] as object).length === 0) delete args[map];
+      const args = withoutEmptyMaps({ blueprint: plan.ref(`blueprint:${blueprint}`, "entities") ?? blueprint, ...pickKeys(entity as Record<string, unknown>, KEYS) }, [
+        "properties",
+        "relations",
+      ]);
       plan.add({ area: "entities", component: "Entity", key: `entity:${blueprint}/${entity.identifier}`, name: `${blueprint}-${entity.identifier}`, args });
     }
   }

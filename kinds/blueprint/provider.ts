@@ -8,7 +8,7 @@ import { ManagedKeys, PortDocument, comparable, desiredDocument, managedKeysOf, 
 import { ALLOW_DATA_LOSS_KEY, AllowDataLoss, deleteDataLossProblem, updateDataLossProblems } from "./guards";
 import { sameJson } from "../../core/providers/canonical-json";
 import { adoptExisting, differingKeys, reconciledCreate } from "../../core/providers/reconcile";
-import { ADOPTED_FROM_KEY, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import { ADOPTED_FROM_KEY, ResourceLogic, checkFailures, containsUnknown, updatedBookkeeping, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
 
 /**
  * Outputs: the blueprint as Port holds it (so `pulumi refresh` shows drift), plus the keys the
@@ -108,7 +108,7 @@ export const blueprintLogic: ResourceLogic = {
     const current = (await getBlueprint(client, identifier)) ?? portPart(olds);
     const body = desiredDocument(spec, current, olds.managedKeys as ManagedKeys | undefined);
     // Only the bookkeeping changed (the keys managed, the data-loss flag): nothing to send to Port.
-    const from = { ...news, [ADOPTED_FROM_KEY]: olds[ADOPTED_FROM_KEY] };
+    const from = updatedBookkeeping(olds, news);
     if (sameDocument(body, current)) return { outs: outputsOf(current, spec, from) };
     const retyped = retypedProperties(current, body);
     if (retyped.length > 0) {

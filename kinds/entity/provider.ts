@@ -7,7 +7,16 @@ import { EntitySpec } from "./schema";
 import { validateSpec } from "../../core/schemas/problems";
 import { asSet, sameJson } from "../../core/providers/canonical-json";
 import { type KeyedMap, managedKeysOf as sharedManagedKeysOf, withUnmanagedEntries } from "../../core/providers/managed-keys";
-import { ADOPTED_FROM_KEY, PORT_META_FIELDS, ResourceLogic, checkFailures, containsUnknown, withBookkeeping, withoutPulumiKeys } from "../../core/providers/resource-logic";
+import {
+  ADOPTED_FROM_KEY,
+  PORT_META_FIELDS,
+  ResourceLogic,
+  checkFailures,
+  containsUnknown,
+  updatedBookkeeping,
+  withBookkeeping,
+  withoutPulumiKeys,
+} from "../../core/providers/resource-logic";
 
 /**
  * Entities written in code (seed data). Id `<blueprint>/<identifier>`: a new identifier replaces
@@ -185,7 +194,7 @@ export const entityLogic: ResourceLogic = {
     const body = desiredEntity(withTeamIdentifiers(spec, teams), current, olds.managedKeys as EntityManagedKeys | undefined);
     // Port's upsert replaces the whole entity with the body.
     const updated = await createEntity(client, blueprint, bodyOf(body), { upsert: true });
-    return { outs: withBookkeeping(outputsOf(updated, blueprint, spec, teams), olds) };
+    return { outs: withBookkeeping(outputsOf(updated, blueprint, spec, teams), updatedBookkeeping(olds, news)) };
   },
 
   async delete(client, id, props) {

@@ -2,6 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { RunningEmulator } from "../../emulator/server";
+import { isWriteRoute } from "../../emulator/stats";
 import { ReadOnlyPortClient, exportOrg, type ExportOptions } from "../../exporter/export-org";
 import { LOCAL_DIR, REPO_ROOT } from "../../scripts/pulumi-env";
 import { PulumiStack, changingSteps } from "./pulumi-stack";
@@ -59,6 +60,6 @@ export function portSteps(digest: Awaited<ReturnType<PulumiStack["previewJson"]>
 /** The emulator's writes since its stats were reset, by route (searches and the token route are reads). */
 export function writesOf(emulator: RunningEmulator): string[] {
   return Object.entries(emulator.stats().byRoute)
-    .filter(([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.endsWith("/search") && !route.includes("access_token"))
+    .filter(([route]) => isWriteRoute(route))
     .map(([route, count]) => `${route} x${count}`);
 }

@@ -1,33 +1,20 @@
 import type { PortClient } from "../../core/client/port-client";
-import { ADOPTED_FROM_KEY, ADOPT_KEY, type ResourceLogic } from "../../core/providers/resource-logic";
+import { ADOPTED_FROM_KEY, ADOPT_KEY } from "../../core/providers/resource-logic";
 import type { RunningEmulator } from "../../emulator/server";
 import { providerFor } from "../../core/providers/runtime";
 import { actionLogic } from "../../kinds/action/provider";
 import type { ProviderKind } from "../../kinds/registry";
-import { createBlueprint } from "../../kinds/blueprint/client";
-import { KIND_CASES } from "../support/kind-cases";
-import { useProviderEmulator } from "../support/provider-emulator";
+import { KIND_CASES, checked, useCaseOrg } from "../support/kind-cases";
 
 // `adopt`: a create that takes over the object Port already holds with the identifier, over real
 // HTTP against the emulator, for every kind whose create would otherwise make a new object.
 
 let emulator: RunningEmulator;
 let client: PortClient;
-useProviderEmulator((e, c) => {
+useCaseOrg((e, c) => {
   emulator = e;
   client = c;
 });
-
-beforeEach(async () => {
-  await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: { readme: { type: "string" } } } });
-  emulator.resetStats();
-});
-
-async function checked(logic: ResourceLogic, spec: Record<string, unknown>): Promise<Record<string, any>> {
-  const result = await logic.check({}, spec);
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
 
 const ADOPTABLE = KIND_CASES.filter((c) => c.logic.adopt !== undefined);
 

@@ -1,10 +1,7 @@
 import type { PortClient } from "../../core/client/port-client";
-import type { ResourceLogic } from "../../core/providers/resource-logic";
 import type { RunningEmulator } from "../../emulator/server";
-import { createBlueprint } from "../../kinds/blueprint/client";
 import { userLogic } from "../../kinds/user/provider";
-import { KIND_CASES } from "../support/kind-cases";
-import { useProviderEmulator } from "../support/provider-emulator";
+import { KIND_CASES, checked, useCaseOrg } from "../support/kind-cases";
 
 // Every kind's create, update and delete when Port's answer is lost or Port already holds the
 // object, over real HTTP against the emulator: what a CI run meets when the network drops an
@@ -12,21 +9,10 @@ import { useProviderEmulator } from "../support/provider-emulator";
 
 let emulator: RunningEmulator;
 let client: PortClient;
-useProviderEmulator((e, c) => {
+useCaseOrg((e, c) => {
   emulator = e;
   client = c;
 });
-
-beforeEach(async () => {
-  await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: { readme: { type: "string" } } } });
-  emulator.resetStats();
-});
-
-async function checked(logic: ResourceLogic, spec: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await logic.check({}, spec);
-  expect(result.failures).toBeUndefined();
-  return result.inputs!;
-}
 
 describe.each(KIND_CASES)("$kind create, update and delete through lost answers", ({ logic, spec, changed, createPath, updateMethod = "PUT" }) => {
   it("adopts the object when the create's answer is lost after Port applied it, and leaves exactly one", async () => {

@@ -1,4 +1,8 @@
+import type { PortClient } from "../../core/client/port-client";
 import type { ResourceLogic } from "../../core/providers/resource-logic";
+import type { RunningEmulator } from "../../emulator/server";
+import { createBlueprint } from "../../kinds/blueprint/client";
+import { useProviderEmulator } from "./provider-emulator";
 import { actionLogic } from "../../kinds/action/provider";
 import { blueprintLogic } from "../../kinds/blueprint/provider";
 import { entityLogic } from "../../kinds/entity/provider";
@@ -100,3 +104,25 @@ export const KIND_CASES: KindCase[] = [
     updateMethod: "PATCH",
   },
 ];
+
+/** An emulator per test file with the blueprint the cases need, made afresh (stats reset) before each test. */
+export function useCaseOrg(ready: (emulator: RunningEmulator, client: PortClient) => void): void {
+  let client: PortClient;
+  let emulator: RunningEmulator;
+  useProviderEmulator((e, c) => {
+    emulator = e;
+    client = c;
+    ready(e, c);
+  });
+  beforeEach(async () => {
+    await createBlueprint(client, { identifier: "service", title: "Service", schema: { properties: { readme: { type: "string" } } } });
+    emulator.resetStats();
+  });
+}
+
+/** A spec through the kind's check, which must pass. */
+export async function checked(logic: ResourceLogic, spec: Record<string, unknown>): Promise<Record<string, any>> {
+  const result = await logic.check({}, spec);
+  expect(result.failures).toBeUndefined();
+  return result.inputs!;
+}
